@@ -1,0 +1,41 @@
+// Bytes → text. UTF-8 first; a file that is not valid UTF-8 was almost always saved as
+// Windows-1252 (a superset of Latin-1 for printable text), so it is read that way with a warning.
+
+export type Decoded = { ok: true; text: string; warnings: string[] } | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Magic numbers of common binary formats a scraper may leave among articles. */
+const _MAGIC: Array<[string, number[]]> = [
+  ['gzip data', [0x1f, 0x8b]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a zip archive', [0x50, 0x4b, 0x03, 0x04]],
+];
+
+function _startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, reason: 'empty file' };
+  if (_startsWith(bytes, [0xef, 0xbb, 0xbf])) return _utf8OrLatin(bytes.subarray(3));
+  if (_startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings: [] };
+  if (_startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings: [] };
+  for (const [what, magic] of _MAGIC) {
+    if (_startsWith(bytes, magic)) return { ok: false, reason: `binary file (${what})` };
+  }
+  if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
+  return _utf8OrLatin(bytes);
+}
+
+function _utf8OrLatin(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: utf8.decode(bytes), warnings: [] };
+  } catch {
+    return { ok: true, text: cp1252.decode(bytes), warnings: ['not valid UTF-8; read as Windows-1252 (Latin-1)'] };
+  }
+}

@@ -1,0 +1,119 @@
+// Normalise article text for reading while keeping a map back to the original offsets, so that every
+// fact found in the normalised text can still point at the exact characters of the file.
+import { decodeHTML } from 'entities';
+
+export interface Normalised {
+  /** Entities decoded, tags of saved web pages removed, CRLF → LF, odd spaces → ' '. Quotes as written. */
+  view: string;
+  /** `view` with curly quotes made straight and dashes made '-': the same length, for matching. */
+  text: string;
+  /** map[i] is the offset in the original of view[i]; map[view.length] is the original's length. */
+  map: Int32Array;
+}
+
+const _ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
+const _DROP = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
+const _SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+// Control characters (other than newline) would upset a terminal and mean nothing in prose.
+const _CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const _BLOCK_TAGS = /^(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|blockquote|title|figcaption|hr)$/i;
+const _SKIP_TAGS = /^(?:script|style|noscript|template|svg|head)$/i;
+
+/** Does this text look like a page saved from a browser rather than plain prose? */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
+  const tags = text.slice(0, 20000).match(/<\/?(?:p|div|span|a|br|body|head|script|meta|li|h[1-6])\b[^>]{0,500}>/gi);
+  return (tags?.length ?? 0) >= 5;
+}
+
+export function normalise(original: string, opts: { html?: boolean } = {}): Normalised {
+  const html = opts.html ?? false;
+  const out: string[] = [];
+  const map: number[] = [];
+  const emit = (s: string, at: number) => {
+    for (const ch of s) {
+      // Astral characters are two UTF-16 units: keep the map one entry per unit.
+      for (let k = 0; k < ch.length; k++) {
+        out.push(k === 0 ? ch : '');
+        map.push(at);
+      }
+    }
+  };
+  const n = original.length;
+  let i = 0;
+  while (i < n) {
+    const c = original[i] as string;
+    if (c === '\r') {
+      emit('\n', i);
+      i += original[i + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    if (c === '&') {
+      _ENTITY.lastIndex = i;
+      const m = _ENTITY.exec(original);
+      if (m) {
+        const decoded = decodeHTML(m[0]);
+        if (decoded !== m[0]) {
+          emit(_cleanChar(decoded), i);
+          i += m[0].length;
+          continue;
+        }
+      }
+    }
+    if (html && c === '<') {
+      const next = _skipTag(original, i);
+      if (next > i) {
+        const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(original.slice(i, i + 40))?.[1] ?? '';
+        if (_BLOCK_TAGS.test(tag)) emit('\n\n', i);
+        i = next;
+        continue;
+      }
+    }
+    emit(_cleanChar(c), i);
+    i++;
+  }
+  map.push(n);
+  const view = out.join('');
+  return { view, text: foldForMatching(view), map: Int32Array.from(map) };
+}
+
+function _cleanChar(s: string): string {
+  let r = '';
+  for (const ch of s) {
+    if (_DROP.has(ch)) continue;
+    r += _SPACES.test(ch) || _CONTROL.test(ch) ? ' ' : ch;
+  }
+  return r;
+}
+
+/** Index just past a tag (and past the whole element for script/style); `at` when it is not a tag. */
+function _skipTag(s: string, at: number): number {
+  if (s.startsWith('<!--', at)) {
+    const end = s.indexOf('-->', at + 4);
+    return end < 0 ? s.length : end + 3;
+  }
+  const m = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)|^<[!?]/.exec(s.slice(at, at + 64));
+  if (!m) return at;
+  const close = s.indexOf('>', at);
+  if (close < 0) return at;
+  const name = m[1] ?? '';
+  if (_SKIP_TAGS.test(name) && s[at + 1] !== '/') {
+    const endTag = s.toLowerCase().indexOf(`</${name.toLowerCase()}`, close);
+    if (endTag < 0) return s.length;
+    const endClose = s.indexOf('>', endTag);
+    return endClose < 0 ? s.length : endClose + 1;
+  }
+  return close + 1;
+}
+
+const _FOLD: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u0060': "'", '\u00b4': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+};
+
+/** Curly quotes → straight, dashes → '-', one character for one: offsets stay valid. */
+export function foldForMatching(view: string): string {
+  return view.replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u201c-\u201f\u2033\u00ab\u00bb\u2010-\u2015\u2212]/g, (c) => _FOLD[c] ?? c);
+}

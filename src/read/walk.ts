@@ -1,0 +1,108 @@
+// Command-line paths → the article files to read, in a stable sorted order, with a reason for each
+// path that gives none.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export type WalkItem = { kind: 'file'; file: string } | { kind: 'stdin' } | { kind: 'error'; file: string; reason: string };
+
+export interface WalkOptions {
+  /** Extensions (without dot) read when walking a directory. A file named directly is always read. */
+  ext: string[];
+}
+
+export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem[]> {
+  const exts = new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()));
+  const files = new Set<string>();
+  const errors: WalkItem[] = [];
+  let stdin = false;
+  for (const p of paths) {
+    if (p === '-') {
+      stdin = true;
+      continue;
+    }
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (err) {
+      errors.push({ kind: 'error', file: p, reason: describeFsError(err) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      const problems = await _walkDir(p, exts, found, new Set());
+      errors.push(...problems);
+      if (found.length === 0 && problems.length === 0) {
+        errors.push({ kind: 'error', file: p, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` });
+      }
+      for (const f of found) files.add(f);
+    } else if (st.isFile()) {
+      files.add(p);
+    } else {
+      errors.push({ kind: 'error', file: p, reason: 'not a regular file (a FIFO, socket or device is not read)' });
+    }
+  }
+  const sorted = [...files].sort(comparePaths).map((file): WalkItem => ({ kind: 'file', file }));
+  return [...errors, ...(stdin ? [{ kind: 'stdin' } as WalkItem] : []), ...sorted];
+}
+
+/** Code-unit order, so that the order never depends on the machine's locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: Set<string>): Promise<WalkItem[]> {
+  const problems: WalkItem[] = [];
+  let real: string;
+  try {
+    real = await fs.realpath(dir);
+  } catch (err) {
+    return [{ kind: 'error', file: dir, reason: describeFsError(err) }];
+  }
+  // A symlink back up the tree would otherwise walk for ever.
+  if (seen.has(real)) return [{ kind: 'error', file: dir, reason: 'symlink loop (directory already visited)' }];
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    return [{ kind: 'error', file: dir, reason: describeFsError(err) }];
+  }
+  for (const e of entries.sort((a, b) => comparePaths(a.name, b.name))) {
+    if (e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = await fs.stat(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (err) {
+        problems.push({ kind: 'error', file: full, reason: describeFsError(err) });
+        continue;
+      }
+    }
+    if (isDir) problems.push(...(await _walkDir(full, exts, found, new Set(seen))));
+    else if (isFile && exts.has(path.extname(e.name).slice(1).toLowerCase())) found.push(full);
+  }
+  return problems;
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symlink loop';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'not a directory';
+    default:
+      return (err as Error)?.message ?? String(err);
+  }
+}

@@ -1,0 +1,166 @@
+// The output contract, written once. TypeScript types are inferred from these schemas and
+// `rumours schema` prints the JSON Schema derived from them, so the three never drift apart.
+import { z } from 'zod';
+
+export const SCHEMA_ID = 'rumours/1';
+
+/** Where a fact was read: offsets are UTF-16 code units into the file's text after the date header. */
+export const Evidence = z
+  .object({
+    file: z.string().describe('The article file, as given on the command line ("-" for standard input)'),
+    start: z.int().nonnegative().describe('Offset of the first character of the fact in the original text'),
+    end: z.int().nonnegative().describe('Offset just past the fact ([start, end))'),
+    sentence: z.string().describe('The sentence the fact was read from, whitespace collapsed'),
+  })
+  .describe('Evidence: the file, the character offsets [start, end) and the sentence');
+
+export const Role = z.enum([
+  'manager',
+  'coach',
+  'president',
+  'chairman',
+  'owner',
+  'executive',
+  'director',
+  'agent',
+  'journalist',
+  'referee',
+  'photographer',
+  'other',
+]);
+
+export const Player = z.object({
+  name: z.string().describe('The fullest name the article gives'),
+  aliases: z.array(z.string()).describe('Every other form seen in the article (surname, nickname, ...)'),
+  mentions: z.int().nonnegative(),
+  club: z.string().nullable().describe('The club the article ties him to, canonical name'),
+  evidence: Evidence,
+});
+
+export const Person = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  role: Role,
+  club: z.string().nullable(),
+  mentions: z.int().nonnegative(),
+  evidence: Evidence,
+});
+
+export const Club = z.object({
+  name: z.string().describe('Canonical name from the club table'),
+  country: z.string().nullable().describe('ISO-like country code of the club table'),
+  aliases: z.array(z.string()).describe('Forms seen in the article: short names, nicknames, stadiums'),
+  mentions: z.int().nonnegative(),
+  evidence: Evidence,
+});
+
+export const Currency = z.enum(['GBP', 'EUR', 'USD']);
+export const FeeKind = z.enum(['asking', 'bid', 'valuation', 'release-clause', 'paid', 'wage', 'other']);
+
+export const Money = z.object({
+  text: z.string().describe('The amount as written'),
+  amount: z.number().nonnegative().nullable().describe('Whole currency units; null when the text cannot be read as a number'),
+  currency: Currency.nullable(),
+});
+
+export const Fee = z.object({
+  text: z.string().describe('The whole fee as written, conversions included'),
+  amount: z.number().nonnegative().nullable().describe('Whole currency units (the low end of a range)'),
+  amountMax: z.number().nonnegative().nullable().describe('The high end of a range, else null'),
+  currency: Currency.nullable(),
+  bound: z.enum(['exact', 'about', 'at-least', 'at-most', 'range']).describe('How the amount is qualified'),
+  period: z.enum(['week', 'month', 'year']).nullable().describe('Set for wages: per week / month / year'),
+  kind: FeeKind,
+  conversions: z.array(Money).describe('The same amount in other currencies, given beside it'),
+  player: z.string().nullable().describe('The player the fee concerns'),
+  evidence: Evidence,
+});
+
+export const Quote = z.object({
+  text: z.string(),
+  speaker: z.string().nullable(),
+  evidence: Evidence,
+});
+
+export const Source = z.object({
+  name: z.string(),
+  kind: z.enum(['outlet', 'journalist']),
+  aliases: z.array(z.string()),
+  evidence: Evidence,
+});
+
+export const Status = z.enum(['interest', 'talks', 'bid', 'rejected', 'agreed', 'completed', 'denied']);
+
+export const Rumour = z.object({
+  player: z.string(),
+  from: z.string().nullable().describe('The club he may leave (his club at the time)'),
+  to: z.string().describe('The club linked with him'),
+  status: Status,
+  window: z.string().nullable().describe('The transfer window the article gives ("January", "summer")'),
+  fee: Money.nullable().describe('The fee tied to this move, in the currency given first'),
+  source: z.string().nullable().describe('The outlet or journalist the claim is attributed to'),
+  evidence: Evidence,
+});
+
+export const Article = z.object({
+  file: z.string(),
+  date: z.string().nullable().describe('YYYY-MM-DD from the date header, else null'),
+  hash: z.string().describe('sha256 of the file bytes'),
+  title: z.string().nullable().describe('The first line of the text when it reads as a headline'),
+  warnings: z.array(z.string()),
+  players: z.array(Player),
+  people: z.array(Person),
+  clubs: z.array(Club),
+  fees: z.array(Fee),
+  quotes: z.array(Quote),
+  sources: z.array(Source),
+  rumours: z.array(Rumour),
+});
+
+export const Document = z.object({
+  schema: z.literal(SCHEMA_ID),
+  articles: z.array(Article),
+});
+
+const _Dated = { date: z.string().nullable().describe('The article date'), file: z.string() };
+
+/** `rumours player NAME`: what every article read says about one player, oldest article first. */
+export const PlayerStory = z.object({
+  schema: z.literal(SCHEMA_ID),
+  query: z.string(),
+  player: z.object({ name: z.string(), aliases: z.array(z.string()) }),
+  articles: z.int().nonnegative().describe('How many articles name him'),
+  firstReport: z.string().nullable(),
+  latestReport: z.string().nullable(),
+  clubs: z.array(z.object({ name: z.string(), count: z.int().nonnegative() })).describe('Clubs linked with him in rumours, most often first'),
+  rumours: z.array(Rumour.extend(_Dated)),
+  fees: z.array(Fee.extend(_Dated)),
+  quotes: z.array(Quote.extend({ ..._Dated, relation: z.enum(['by', 'about']) })),
+});
+
+export type PlayerStory = z.infer<typeof PlayerStory>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Role = z.infer<typeof Role>;
+export type Player = z.infer<typeof Player>;
+export type Person = z.infer<typeof Person>;
+export type Club = z.infer<typeof Club>;
+export type Currency = z.infer<typeof Currency>;
+export type FeeKind = z.infer<typeof FeeKind>;
+export type Money = z.infer<typeof Money>;
+export type Fee = z.infer<typeof Fee>;
+export type Quote = z.infer<typeof Quote>;
+export type Source = z.infer<typeof Source>;
+export type Status = z.infer<typeof Status>;
+export type Rumour = z.infer<typeof Rumour>;
+export type Article = z.infer<typeof Article>;
+export type Document = z.infer<typeof Document>;
+
+/** The JSON Schema of the `rumours/1` document, derived from the zod contract. */
+export function jsonSchema(): unknown {
+  return z.toJSONSchema(Document, { target: 'draft-2020-12' });
+}
+
+/** The JSON Schema of `rumours player --format json`. */
+export function playerStorySchema(): unknown {
+  return z.toJSONSchema(PlayerStory, { target: 'draft-2020-12' });
+}
