@@ -1,0 +1,32 @@
+// What a command may touch of the outside world, passed in so that tests can run commands in-process.
+
+export interface Out {
+  write(chunk: string): boolean;
+}
+
+export interface Io {
+  stdout: Out;
+  stderr: Out;
+  /** Is stdout a terminal? Decides the default format and colour. */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  /** Exit code of the command that ran (0 ok, 1 nothing matched / below threshold, 2 usage or input error). */
+  exitCode: number;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    stdin: process.stdin,
+    exitCode: 0,
+  };
+}
+
+/** Raise the exit code, never lower it: 2 (input error) outranks 1 (nothing matched). */
+export function setExit(io: Io, code: number): void {
+  io.exitCode = Math.max(io.exitCode, code);
+}
