@@ -1,5 +1,10 @@
 // Names: players and people (managers, executives, agents, journalists), one entity per person.
-import type { ClubMention, Doc, PersonEntity, QuoteFinding, SourceFinding } from './types.js';
+// Candidates are runs of capitalised words; club, outlet and credit spans are cut out; the words
+// around each mention say whether it is a player or a person with a role; short forms ("Mac Allister",
+// "Konate", "Vinicius") are linked to the fullest name in the article.
+import { foldName, peopleKnowledge, type PeopleKnowledge } from '../knowledge/people.js';
+import type { Role } from '../schema.js';
+import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, SourceFinding, Span } from './types.js';
 
 export interface NameContext {
   clubs: ClubMention[];
@@ -7,6 +12,368 @@ export interface NameContext {
   quotes: QuoteFinding[];
 }
 
-export function findPeople(_doc: Doc, _ctx: NameContext): PersonEntity[] {
-  return [];
+interface _Tok extends Span {
+  word: string;
+  cap: boolean;
+  possessive: boolean;
+  initial: boolean;
+}
+
+interface _Cand extends Span {
+  toks: _Tok[];
+  /** Folded tokens without honorifics and suffixes: what linking compares. */
+  key: string[];
+}
+
+type _Vote = Role | 'player';
+
+interface _Ent {
+  key: string[];
+  name: string;
+  nameTokens: number;
+  mentions: NameMention[];
+  votes: Map<_Vote, number>;
+  club: string | null;
+  /** A single word accepted only if something says it is a person. */
+  support: boolean;
+}
+
+const _WORD = /[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*/gu;
+const _CAP = /^[\p{Lu}]/u;
+// Tags of compromise's lexicon that mark a capitalised word as ordinary English, a place or a date.
+const _COMMON = new Set([
+  'Determiner', 'Conjunction', 'Preposition', 'Adverb', 'Pronoun', 'Adjective', 'Comparative', 'Superlative',
+  'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'Auxiliary', 'QuestionWord',
+  'Expression', 'Negative', 'Possessive', 'Cardinal', 'Ordinal', 'Value', 'Date', 'Month', 'WeekDay', 'Actor',
+  'Singular', 'Plural', 'Uncountable', 'Noun', 'Participle', 'Copula', 'Demonym', 'Holiday', 'Unit',
+]);
+const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Month', 'WeekDay', 'Demonym', 'Holiday', 'Date', 'Actor']);
+const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
+const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
+const _URL = /\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/gi;
+
+export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
+  const k = peopleKnowledge();
+  const blocked = _blockedSpans(doc, ctx);
+  const toks = _tokens(doc);
+  const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldName(t.word)));
+  const lowerWords = new Set(toks.filter((t) => !t.cap).map((t) => t.word));
+  const cands: _Cand[] = [];
+  for (const group of _groups(doc.text, toks)) {
+    for (const part of _splitBlocked(group, blocked)) {
+      const c = _refine(part, k, midCaps, lowerWords);
+      if (c) cands.push(c);
+    }
+  }
+  const ents = _link(doc, cands, k, ctx.clubs);
+  const journalists = new Set(ctx.sources.filter((s) => s.kind === 'journalist').map((s) => foldName(s.name)));
+  const out: PersonEntity[] = [];
+  for (const e of ents) {
+    if (e.key.length === 1 && !e.support && e.votes.size === 0) continue;
+    const folded = foldName(e.name);
+    const isJournalist = [...journalists].some((j) => j === folded || j.endsWith(' ' + folded) || folded.endsWith(' ' + j));
+    const role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
+    const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((a) => a !== e.name);
+    out.push({ name: e.name, aliases, role, club: e.club, mentions: e.mentions });
+  }
+  return out;
+}
+
+function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
+  const spans: Span[] = [...ctx.clubs, ...ctx.sources.filter((s) => s.kind === 'outlet')];
+  for (const re of [_CREDIT, _URL]) {
+    re.lastIndex = 0;
+    for (const m of doc.text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function _tokens(doc: Doc): _Tok[] {
+  const out: _Tok[] = [];
+  const text = doc.text;
+  for (const m of text.matchAll(_WORD)) {
+    let word = m[0];
+    let possessive = false;
+    if (/'s$/i.test(word)) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (text[m.index + word.length] === "'" && /s$/.test(word) && !/\p{L}/u.test(text[m.index + word.length + 1] ?? '')) {
+      possessive = true; // "Davies' deal"
+    }
+    if (!word) continue;
+    out.push({ start: m.index, end: m.index + word.length, word, cap: _CAP.test(word), possessive, initial: _isInitial(doc, m.index) });
+  }
+  return out;
+}
+
+/** Is the word at `at` the first of its sentence, a quotation or a headline, where every word is capitalised? */
+function _isInitial(doc: Doc, at: number): boolean {
+  const s = doc.sentenceAt(at);
+  if (at <= s.start) return true;
+  let i = at - 1;
+  while (i >= s.start && /[\s"'(\[-]/.test(doc.text[i] ?? '')) {
+    if (/["'(\[]/.test(doc.text[i] ?? '')) return true;
+    i--;
+  }
+  return i < s.start || /[:;]/.test(doc.text[i] ?? '');
+}
+
+/** Runs of capitalised words separated by single spaces, with name particles ("van", "de") inside. */
+function _groups(text: string, toks: _Tok[]): _Tok[][] {
+  const k = peopleKnowledge();
+  const groups: _Tok[][] = [];
+  let cur: _Tok[] = [];
+  const flush = () => {
+    while (cur.length && !cur[cur.length - 1]?.cap) cur.pop();
+    if (cur.length) groups.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as _Tok;
+    const next = toks[i + 1];
+    const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && next?.cap === true && text.slice(t.end, next.start) === ' ';
+    if (t.cap || particle) {
+      const prev = cur[cur.length - 1];
+      if (prev && (prev.possessive || text.slice(prev.end, t.start) !== ' ')) flush();
+      cur.push(t);
+    } else flush();
+  }
+  flush();
+  return groups;
+}
+
+function _splitBlocked(group: _Tok[], blocked: Span[]): _Tok[][] {
+  const parts: _Tok[][] = [];
+  let cur: _Tok[] = [];
+  for (const t of group) {
+    if (_overlaps(t, blocked)) {
+      if (cur.length) parts.push(cur);
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) parts.push(cur);
+  return parts;
+}
+
+function _overlaps(s: Span, spans: Span[]): boolean {
+  // Spans are few per article; a linear scan over those near s is cheap enough.
+  for (const b of spans) {
+    if (b.start >= s.end) break;
+    if (b.end > s.start) return true;
+  }
+  return false;
+}
+
+function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>): _Cand | null {
+  const toks = [...part];
+  // Drop leading words that are not part of a name: "However", "Manager", "Sources", "The".
+  while (toks.length) {
+    const t = toks[0] as _Tok;
+    const lw = t.word.toLowerCase();
+    if (!t.cap) {
+      if (k.particles.has(lw) && toks.length > 1) break;
+      toks.shift();
+      continue;
+    }
+    if (k.honorifics.has(lw) && toks.length > 1) break;
+    if (k.roleWords.has(lw) || k.playerWords.has(lw) || k.nonPerson.has(lw)) {
+      toks.shift();
+      continue;
+    }
+    if (t.initial && !midCaps.has(foldName(t.word)) && _commonWord(lw, k, lowerWords)) {
+      toks.shift();
+      continue;
+    }
+    break;
+  }
+  while (toks.length && k.nonPerson.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) toks.pop();
+  if (!toks.length) return null;
+  const words = toks.map((t) => t.word.toLowerCase());
+  if (words.some((w) => k.nonPerson.has(w))) return null;
+  const key = words.filter((w) => !k.honorifics.has(w) && !k.suffixes.has(w)).map((w) => foldName(w));
+  if (!key.length) return null;
+  const first = toks[0] as _Tok;
+  const last = toks[toks.length - 1] as _Tok;
+  if (key.length === 1) {
+    const w = words.find((x) => !k.honorifics.has(x)) ?? '';
+    const tag = k.lexTag(w);
+    if (tag && _PLACE.has(tag)) return null;
+    if (/^[\p{Lu}\d-]+$/u.test(first.word) && first.word.length > 1) return null; // acronyms: BBC, PSG
+    if (/(?:side|shire)$/.test(w) && !_PERSONISH.has(tag ?? '')) return null; // Merseyside, Yorkshire
+    if (tag && _COMMON.has(tag) && !midCaps.has(foldName(w))) return null;
+  } else {
+    const phraseTag = k.lexTag(words.join(' '));
+    if (phraseTag && _PLACE.has(phraseTag)) return null;
+  }
+  return { start: first.start, end: last.end, toks, key };
+}
+
+function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
+  const tag = k.lexTag(lw);
+  if (tag && _PERSONISH.has(tag)) return false;
+  if (tag && _COMMON.has(tag)) return true;
+  if (lowerWords.has(lw)) return true;
+  return /(?:ing|ly|ed|ness|ment|tion|sion|ity|ies|ous|ive|ful|less|able|ible)$/.test(lw);
+}
+
+// ---- linking ---------------------------------------------------------------------------------
+
+function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[]): _Ent[] {
+  const ents: _Ent[] = [];
+  const byFirstSeen = [...cands].sort((a, b) => b.key.length - a.key.length || a.start - b.start);
+  const assigned = new Map<_Cand, _Ent>();
+  // Longest names first so that short forms find the full name whatever the order in the text.
+  for (const c of byFirstSeen) {
+    const e = _match(ents, c, assigned, cands);
+    if (e) {
+      assigned.set(c, e);
+      continue;
+    }
+    const ent: _Ent = { key: c.key, name: _display(doc, c), nameTokens: c.key.length, mentions: [], votes: new Map(), club: null, support: false };
+    ents.push(ent);
+    assigned.set(c, ent);
+  }
+  for (const c of cands) {
+    const e = assigned.get(c);
+    if (!e) continue;
+    e.mentions.push({ start: c.start, end: c.end, text: _display(doc, c) });
+    const vote = _context(doc, c, k);
+    if (vote) e.votes.set(vote, (e.votes.get(vote) ?? 0) + (c.key.length > 1 ? 1.5 : 1));
+    if (vote || _personTagged(c, k) || c.toks.length > 1) e.support = true;
+    e.club ??= _clubBefore(doc, c.start, clubs);
+  }
+  // "Endrick, Vinicius Jnr and Rodrygo": a word listed beside a name is a name too.
+  for (const c of cands) {
+    const e = assigned.get(c);
+    if (e && !e.support && cands.some((o) => o !== c && assigned.get(o)?.support && _listed(doc, c, o))) e.support = true;
+  }
+  for (const e of ents) e.mentions.sort((a, b) => a.start - b.start);
+  return ents.filter((e) => e.mentions.length > 0).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function _match(ents: _Ent[], c: _Cand, assigned: Map<_Cand, _Ent>, all: _Cand[]): _Ent | null {
+  const exact = ents.find((e) => _same(e.key, c.key));
+  if (exact) return exact;
+  // A trailing part of a longer name: "Mac Allister", "Konate", "van Dijk".
+  const tails = ents.filter((e) => e.key.length > c.key.length && _endsWith(e.key, c.key));
+  if (tails.length === 1) return tails[0] ?? null;
+  if (tails.length > 1) return _nearestBefore(tails, c, assigned, all);
+  // "Mo Salah" and "Mohamed Salah": same surname, one first name the start of the other.
+  if (c.key.length >= 2) {
+    const nick = ents.find((e) => e.key.length >= 2 && e.key[e.key.length - 1] === c.key[c.key.length - 1] && _prefixCompatible(e.key[0] ?? '', c.key[0] ?? ''));
+    if (nick) return nick;
+  }
+  // A first name alone, when one person in the article has it: "Steven" for Steven Gerrard.
+  if (c.key.length === 1) {
+    const firsts = ents.filter((e) => e.key.length >= 2 && e.key[0] === c.key[0]);
+    if (firsts.length === 1) return firsts[0] ?? null;
+  }
+  return null;
+}
+
+/** Two people share a surname ("Ashley Cole", "Joe Cole"): a bare "Cole" is the one named last. */
+function _nearestBefore(ents: _Ent[], c: _Cand, assigned: Map<_Cand, _Ent>, all: _Cand[]): _Ent {
+  let best: _Ent = ents[0] as _Ent;
+  let bestAt = -1;
+  for (const other of all) {
+    const e = assigned.get(other);
+    if (e && ents.includes(e) && other.start < c.start && other.start > bestAt) {
+      best = e;
+      bestAt = other.start;
+    }
+  }
+  return best;
+}
+
+function _same(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+function _endsWith(long: string[], short: string[]): boolean {
+  const off = long.length - short.length;
+  return short.every((w, i) => long[off + i] === w);
+}
+
+function _prefixCompatible(a: string, b: string): boolean {
+  return a !== b && a.length >= 2 && b.length >= 2 && (a.startsWith(b) || b.startsWith(a));
+}
+
+function _display(doc: Doc, c: _Cand): string {
+  return doc.view.slice(c.start, c.end).replace(/\s+/g, ' ');
+}
+
+// ---- context ---------------------------------------------------------------------------------
+
+/** What the words just around a mention say it is: a role, a player, or nothing. */
+function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
+  const sentence = doc.sentenceAt(c.start);
+  const before = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start).toLowerCase();
+  const words = before.match(/[\p{L}\p{N}.'-]+|,/gu) ?? [];
+  // "chief executive Peter Kenyon", "Blues boss Jose Mourinho", "his team-mate, Bellingham"
+  let tail: string[] = [...words];
+  if (tail[tail.length - 1] === ',') tail = tail.slice(0, -1);
+  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) {
+    const phrase = tail.slice(tail.length - n).join(' ');
+    const role = k.roleWords.get(phrase);
+    if (role) return role;
+    if (k.playerWords.has(phrase)) return 'player';
+  }
+  const after = doc.text.slice(c.end, Math.min(doc.text.length, c.end + 80)).toLowerCase();
+  const poss = /^(?:'s|')\s+(?:[\p{L}-]+\s+){0,1}?([\p{L}-]+(?: [\p{L}-]+)?)/u.exec(after);
+  if (poss) {
+    const [one, two] = [poss[1]?.split(' ')[0] ?? '', poss[1] ?? ''];
+    if (k.possessiveManager.has(two) || k.possessiveManager.has(one)) return 'manager';
+    if (k.possessivePlayer.has(two) || k.possessivePlayer.has(one)) return 'player';
+  }
+  // "Rick Parry, the Liverpool chief executive," / "Bellingham, the England midfielder,"
+  const appos = /^,\s+(?:the|a|an|his|their|our|its)\s+((?:[\p{L}'.-]+\s+){0,4}?[\p{L}.-]+)\s*[,.;]/u.exec(after);
+  if (appos) {
+    const ws = (appos[1] ?? '').split(/\s+/);
+    for (let n = Math.min(k.maxPhraseWords, ws.length); n >= 1; n--) {
+      const phrase = ws.slice(ws.length - n).join(' ');
+      const role = k.roleWords.get(phrase);
+      if (role) return role;
+      if (k.playerWords.has(phrase)) return 'player';
+    }
+  }
+  // "Arne Slot standing firm on keeping his squad": only a manager has a squad, charges or players.
+  if (/^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
+  for (const v of k.playerVerbs) {
+    if (after.startsWith(' ' + v) || after.startsWith(' has ' + v) || after.startsWith(' had ' + v)) return 'player';
+  }
+  return null;
+}
+
+function _personTagged(c: _Cand, k: PeopleKnowledge): boolean {
+  return c.toks.some((t) => _PERSONISH.has(k.lexTag(t.word.toLowerCase()) ?? ''));
+}
+
+function _listed(doc: Doc, x: Span, y: Span): boolean {
+  const [a, b] = x.start < y.start ? [x, y] : [y, x];
+  const between = doc.text.slice(a.end, b.start);
+  return between.length <= 12 && /^(?:'s)?(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$/.test(between);
+}
+
+/** The club written just before a name: "Liverpool midfielder Alexis Mac Allister", "Brighton's Carlos Baleba". */
+function _clubBefore(doc: Doc, at: number, clubs: ClubMention[]): string | null {
+  for (let i = clubs.length - 1; i >= 0; i--) {
+    const m = clubs[i] as ClubMention;
+    if (m.end > at) continue;
+    if (at - m.end > 40) return null;
+    const between = doc.text.slice(m.end, at);
+    return /^(?:'s?)?\s+(?:(?:[a-z][\p{L}-]*|[\p{Lu}][\p{L}-]*)\s+){0,3}$/u.test(between) ? m.club : null;
+  }
+  return null;
+}
+
+function _decideRole(votes: Map<_Vote, number>): Role | null {
+  let best: _Vote | null = null;
+  let bestN = 0;
+  for (const [v, n] of votes) {
+    if (n > bestN || (n === bestN && v !== 'player')) {
+      best = v;
+      bestN = n;
+    }
+  }
+  return best === null || best === 'player' ? null : best;
 }

@@ -63,6 +63,8 @@ export interface QuoteFinding extends Span {
   text: string;
   /** The speaker as written near the quote ("Rinaldi", "the Reds midfielder", "He"), resolved later. */
   speakerSpan: NameMention | null;
+  /** The quote carries on the one before it (a new paragraph of the same speech). */
+  continues?: boolean;
 }
 
 export interface SourceFinding extends Span {

@@ -1,0 +1,76 @@
+// Word knowledge for telling people apart: role words, player words, words that are never names,
+// and compromise's lexicon for common English words, places and first names.
+import nlp from 'compromise';
+import type { Role } from '../schema.js';
+import { loadData } from './_load.js';
+
+interface PeopleWords {
+  roles: Record<string, string[]>;
+  possessiveRole: Record<string, string[]>;
+  player: string[];
+  playerVerbs: string[];
+  nonPerson: string[];
+  honorifics: string[];
+  suffixes: string[];
+  particles: string[];
+}
+
+export interface PeopleKnowledge {
+  /** Role phrase (lower case) → role, longest phrases first when matched. */
+  roleWords: Map<string, Role>;
+  playerWords: Set<string>;
+  /** Longest role or player phrase, in words: how far back to look. */
+  maxPhraseWords: number;
+  possessiveManager: Set<string>;
+  possessivePlayer: Set<string>;
+  playerVerbs: string[];
+  nonPerson: Set<string>;
+  honorifics: Set<string>;
+  suffixes: Set<string>;
+  particles: Set<string>;
+  /** compromise's tag for a lower-case word, if its lexicon has one. */
+  lexTag(word: string): string | undefined;
+}
+
+let _knowledge: PeopleKnowledge | null = null;
+
+export function peopleKnowledge(): PeopleKnowledge {
+  if (_knowledge) return _knowledge;
+  const data = loadData<PeopleWords>('people-words.json');
+  const roleWords = new Map<string, Role>();
+  for (const [role, words] of Object.entries(data.roles)) {
+    // The first role to claim a word keeps it ("official" is an executive before a referee).
+    for (const w of words) if (!roleWords.has(w)) roleWords.set(w, role as Role);
+  }
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const phrases = [...roleWords.keys(), ...data.player];
+  _knowledge = {
+    roleWords,
+    playerWords: new Set(data.player),
+    maxPhraseWords: Math.max(...phrases.map((p) => p.split(' ').length)),
+    possessiveManager: new Set(data.possessiveRole.manager ?? []),
+    possessivePlayer: new Set(data.possessiveRole.player ?? []),
+    playerVerbs: data.playerVerbs,
+    nonPerson: new Set(data.nonPerson),
+    honorifics: new Set(data.honorifics),
+    suffixes: new Set(data.suffixes),
+    particles: new Set(data.particles),
+    lexTag: (word) => {
+      const t = lexicon[word];
+      return Array.isArray(t) ? t[0] : t;
+    },
+  };
+  return _knowledge;
+}
+
+/** Lower case, no diacritics, no punctuation: the form names are compared in. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
