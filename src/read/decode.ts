@@ -4,7 +4,6 @@
 export type Decoded = { ok: true; text: string; warnings: string[] } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 /** Magic numbers of common binary formats a scraper may leave among articles. */
 const _MAGIC: Array<[string, number[]]> = [
@@ -36,6 +35,19 @@ function _utf8OrLatin(bytes: Uint8Array): Decoded {
   try {
     return { ok: true, text: utf8.decode(bytes), warnings: [] };
   } catch {
-    return { ok: true, text: cp1252.decode(bytes), warnings: ['not valid UTF-8; read as Windows-1252 (Latin-1)'] };
+    return { ok: true, text: decodeWindows1252(bytes), warnings: ['not valid UTF-8; read as Windows-1252 (Latin-1)'] };
   }
+}
+
+// Node's TextDecoder reads "windows-1252" as ISO-8859-1, leaving 0x80-0x9F as control characters;
+// Windows-1252 puts curly quotes, dashes and the euro sign there.
+const _CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? _CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
 }

@@ -1,0 +1,94 @@
+// `rumours eval GOLD.json PATH...`: options → src/eval → report on stdout, problems on stderr.
+import { Command, Option } from 'commander';
+import { FIELD_LABELS, renderJson, renderTable, runEval } from '../eval/index.js';
+import { setExit, type Io } from './_io.js';
+
+export const EVAL_EXAMPLES = `Examples:
+  rumours eval gold/bbc-dev.gold.json corpus/bbcsport-football/
+  rumours eval seeds.gold.json seeds/ --verbose
+  rumours eval gold.json articles/ --format json --min-f1 0.8
+`;
+
+export const EVAL_NOTES = `
+Articles pair with gold entries by file name: the gold key "018.txt" scores any
+file named 018.txt under PATH. Gold articles with no such file are errors (exit 2);
+files with no gold entry are skipped with a note.
+
+Scoring (rumours-gold/1, see the gold GUIDELINES):
+  names    match after folding case, accents and punctuation, when equal to a
+           listed spelling or when one is the other's surname part
+           ("Mac Allister" ~ "Alexis Mac Allister")
+  fees     match on currency and an amount within 1%; fees with no amount
+           ("undisclosed", "free transfer") are not money amounts and are not scored
+  quotes   match when the quote's text starts with the gold start
+  rumours  match on player and destination club; "rumour from" and
+           "rumour status" are then scored over the matched rumours
+  optional gold entries are neither misses when absent nor false positives
+           when found; matching is one to one, best match first
+
+Counts are summed over all articles (micro-average). Attribute fields
+(fee→player, quote→speaker, rumour from, rumour status, people role) and date
+count right and wrong over matched pairs: tp = right, fp = fn = wrong, so
+P = R = F1 = right / matched. macro-F1 is the mean F1 of the unstarred fields;
+people and people role are shown but not included.
+
+Exit status: 0 done, 1 macro-F1 below --min-f1, 2 unreadable gold or article,
+or a gold article with no file.
+`;
+
+interface _Opts {
+  format: 'table' | 'json';
+  verbose?: boolean;
+  minF1?: string;
+}
+
+export function register(program: Command, io: Io): void {
+  program
+    .command('eval')
+    .description('Score the extractor against a gold file: precision, recall and F1 per field')
+    .argument('<gold>', 'gold annotations (rumours-gold/1 JSON)')
+    .argument('<paths...>', 'article files or directories to extract and score')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--verbose', 'list every miss, false positive and wrong attribute, by article')
+    .option('--min-f1 <x>', 'exit 1 when the macro-F1 is below X (0 to 1)')
+    .addHelpText('before', EVAL_EXAMPLES)
+    .addHelpText('after', EVAL_NOTES)
+    .action(async (gold: string, paths: string[], opts: _Opts) => {
+      let minF1: number | undefined;
+      if (opts.minF1 !== undefined) {
+        minF1 = Number(opts.minF1);
+        if (opts.minF1.trim() === '' || !Number.isFinite(minF1) || minF1 < 0 || minF1 > 1) {
+          io.stderr.write(`error: --min-f1: expected a number from 0 to 1, got "${opts.minF1}"\n`);
+          setExit(io, 2);
+          return;
+        }
+      }
+      const r = await runEval(gold, paths, { stdin: io.stdin });
+      if (!r.ok) {
+        io.stderr.write(`error: ${r.file}: ${r.reason}\n`);
+        setExit(io, 2);
+        return;
+      }
+      const report = r.report;
+      const color = io.isTTY && io.env.NO_COLOR === undefined && program.opts().color !== false;
+      const render = { color, verbose: opts.verbose === true };
+      io.stdout.write(opts.format === 'json' ? renderJson(report, render) : renderTable(report, render));
+
+      for (const e of report.errors) io.stderr.write(`error: ${e.file}: ${e.reason}\n`);
+      if (report.errors.length > 0) setExit(io, 2);
+      if (report.ignored.length > 0) {
+        if (opts.verbose) for (const n of report.ignored) io.stderr.write(`note: ${n.file}: not scored (${n.reason})\n`);
+        else {
+          const some = report.ignored.slice(0, 3).map((n) => n.file).join(', ');
+          const more = report.ignored.length > 3 ? ', ...' : '';
+          io.stderr.write(`note: ${report.ignored.length} file(s) not scored, no gold entry or a repeated file name (${some}${more}; --verbose lists them)\n`);
+        }
+      }
+      if (minF1 !== undefined && report.macroF1 < minF1) {
+        const low = report.macroFields.filter((f) => report.fields[f].f1 < (minF1 as number));
+        const which = low.map((f) => `${FIELD_LABELS[f]} ${report.fields[f].f1.toFixed(3)}`).join(', ');
+        io.stderr.write(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-f1 ${minF1}${which ? ` (fields below it: ${which})` : ''}\n`);
+        setExit(io, 1);
+      }
+    });
+}

@@ -1,0 +1,35 @@
+// `rumours eval`: load the gold, run the extractor over the paths, score. The command only wires
+// options to this and renders the report.
+import { extractPaths, type RunOptions } from '../pipeline.js';
+import type { Article } from '../schema.js';
+import { loadGold } from './gold.js';
+import { evaluate, pairKey, type EvalReport } from './score.js';
+
+export { GOLD_SCHEMA_ID, GoldFile, loadGold, normaliseArticle, parseGold, refSpellings } from './gold.js';
+export type { GoldFileInput, GoldRef, GoldResult, NormGoldArticle } from './gold.js';
+export { attributeMatches, compact, FEE_TOLERANCE, feeScore, fold, matchOneToOne, nameScore, namesMatch, quoteMatches, spellingScore } from './match.js';
+export { renderDetails, renderJson, renderTable, FIELD_LABELS, type RenderOptions } from './report.js';
+export { ATTRIBUTE_FIELDS, CORE_FIELDS, EVAL_SCHEMA_ID, EvalDetail, EvalReport, EXTRA_FIELDS, FIELDS, FieldScore, evaluate, pairKey } from './score.js';
+export type { FieldName } from './score.js';
+
+export type RunEvalResult = { ok: true; report: EvalReport } | { ok: false; file: string; reason: string };
+
+/**
+ * Score the extractor on the articles under `paths` against the gold file. A gold file that cannot
+ * be read or parsed is the only failure; unreadable articles become `errors` in the report.
+ */
+export async function runEval(goldPath: string, paths: string[], opts: RunOptions = {}): Promise<RunEvalResult> {
+  const gold = await loadGold(goldPath);
+  if (!gold.ok) return { ok: false, file: goldPath, reason: gold.reason };
+  const articles: Article[] = [];
+  const failures: EvalReport['errors'] = [];
+  for await (const o of extractPaths(paths, opts)) {
+    if (o.ok) articles.push(o.article);
+    else failures.push({ file: o.file, reason: o.reason });
+  }
+  const report = evaluate(gold.gold, articles);
+  // A gold article whose file could not be read is reported once, with the read error.
+  const failed = new Set(failures.map((f) => pairKey(f.file)));
+  report.errors = [...failures, ...report.errors.filter((e) => !failed.has(pairKey(e.file)))];
+  return { ok: true, report };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/segment/index.js';
+
+const sentences = (t: string) => segment(t).sentences.map((s) => t.slice(s.start, s.end));
+
+describe('segment', () => {
+  it('splits sentences and keeps abbreviations and initials together', () => {
+    expect(sentences('Mr. Smith left. He joined St. Mirren on Jan. 5. A. Smith stayed.')).toEqual([
+      'Mr. Smith left.',
+      'He joined St. Mirren on Jan. 5.',
+      'A. Smith stayed.',
+    ]);
+  });
+  it('does not split inside a quotation followed by its attribution', () => {
+    expect(sentences('"Yes, why not," he replied. "It is fine." Then he left.')).toEqual([
+      '"Yes, why not," he replied.',
+      '"It is fine."',
+      'Then he left.',
+    ]);
+  });
+  it('treats blank lines as paragraph breaks and a short first line as a headline', () => {
+    const t = 'Real in talks over move\nReal Madrid are closing in.\n\nThe deal is close.';
+    const seg = segment(t);
+    expect(seg.paragraphs.map((p) => t.slice(p.start, p.end))).toEqual(['Real in talks over move', 'Real Madrid are closing in.', 'The deal is close.']);
+  });
+  it('joins a line that breaks off mid-sentence', () => {
+    const t = 'Parry revealed Real Madrid\n\ndid\n\nask for an option.';
+    expect(sentences(t)).toEqual([t]);
+  });
+  it('survives text with no punctuation at all', () => {
+    const t = 'word '.repeat(10000);
+    expect(sentences(t)).toHaveLength(1);
+  });
+});
