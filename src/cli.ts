@@ -1,0 +1,119 @@
+// The commander program: shared settings, the commands, and the mapping of every way a run can end to
+// an exit code (0 all read, 1 nothing matched, 2 usage error or unreadable input).
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { processIo, setExit, type Io } from './commands/_io.js';
+import { register as registerEval } from './commands/eval.js';
+import { register as registerExtract } from './commands/extract.js';
+import { register as registerPlayer } from './commands/player.js';
+import { register as registerSchema } from './commands/schema.js';
+import { clean } from './format/_text.js';
+
+const _EXAMPLES = `Examples:
+  $ rumours extract seeds/                        # rumours in the sample articles, as a table
+  $ rumours extract news/ --format json > news.json
+  $ rumours extract news/ --format csv --csv-table fees > fees.csv
+  $ rumours player "Mac Allister"                 # one player's story, oldest article first
+  $ rumours schema                                # the JSON Schema of the output
+`;
+
+const _AFTER = `
+Output goes to stdout; warnings and errors go to stderr, one line each ("rumours: FILE: reason").
+Exit status: 0 all inputs read, 1 nothing matched (player) or below the threshold (eval),
+2 a usage error or an input that could not be read (the others are still processed).
+Run "rumours COMMAND --help" for a command's options and examples.
+`;
+
+/** Thrown by stdout once the reader has gone away (`| head`): the run stops without a word. */
+class PipeClosed extends Error {}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('rumours')
+    .description('Turn football transfer news into data: players, clubs, fees, quotes, sources and rumours, each traced to its sentence.')
+    .version(_version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      // Commander's own errors ("unknown option", "did you mean") on one line, like ours.
+      outputError: (s, write) => write(`rumours: ${clean(s.replace(/^error:\s*/i, ''))}\n`),
+    })
+    .addHelpText('before', _EXAMPLES)
+    .addHelpText('after', _AFTER);
+  // Subcommands copy these settings when they are created, so set them before registering.
+  registerExtract(program, io);
+  registerPlayer(program, io);
+  registerSchema(program, io);
+  registerEval(program, io);
+  return program;
+}
+
+/** Run the CLI; `argv` as in process.argv (node, script, arguments...). Returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const guard = _guardStdout(io);
+  const run = guard.io;
+  try {
+    await buildProgram(run).parseAsync(argv, { from: 'node' });
+  } catch (err) {
+    if (err instanceof PipeClosed || guard.state.closed) {
+      // The reader left; nothing more to say.
+    } else if (err instanceof CommanderError) {
+      // Help and version asked for end 0; every other commander error (and help shown because no
+      // command was given) is a usage error.
+      if (err.exitCode !== 0) setExit(run, 2);
+    } else {
+      run.stderr.write(`rumours: internal error: ${clean((err as Error)?.message ?? String(err))}\n`);
+      setExit(run, 2);
+    }
+  }
+  if (guard.state.error) {
+    run.stderr.write(`rumours: cannot write the output: ${clean(guard.state.error.message)}\n`);
+    setExit(run, 2);
+  }
+  io.exitCode = run.exitCode;
+  return run.exitCode;
+}
+
+interface _PipeState {
+  closed: boolean;
+  /** A write failure other than a closed pipe (a full disk): reported, exit 2. */
+  error: Error | null;
+}
+
+/** stdout that stops the run once the reader has gone: EPIPE arrives as an 'error' event (or a throw). */
+function _guardStdout(io: Io): { io: Io; state: _PipeState } {
+  const state: _PipeState = { closed: false, error: null };
+  const real = io.stdout;
+  const onError = (err: NodeJS.ErrnoException) => {
+    state.closed = true;
+    if (err?.code !== 'EPIPE' && err?.code !== 'ERR_STREAM_DESTROYED') state.error ??= err;
+  };
+  const emitter = real as Partial<NodeJS.WritableStream>;
+  if (typeof emitter.on === 'function') emitter.on('error', onError);
+  // A closed stderr must not crash the run either; there is nowhere left to report it.
+  const errEmitter = io.stderr as Partial<NodeJS.WritableStream>;
+  if (typeof errEmitter.on === 'function' && errEmitter.listenerCount?.('error') === 0) errEmitter.on('error', () => {});
+  const stdout = {
+    write(chunk: string): boolean {
+      if (state.closed) throw new PipeClosed('stdout closed');
+      try {
+        return real.write(chunk);
+      } catch (err) {
+        onError(err as NodeJS.ErrnoException);
+        throw new PipeClosed('stdout closed');
+      }
+    },
+  };
+  return { io: { ...io, stdout }, state };
+}
+
+function _version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

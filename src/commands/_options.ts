@@ -1,0 +1,75 @@
+// Options shared by the commands that read articles: one definition, one parser, one help text each.
+import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/index.js';
+import { FORMATS, type CsvTable, type Format } from '../format/index.js';
+import type { Io } from './_io.js';
+
+export interface ReadingOptions {
+  format?: Format;
+  ext: string[];
+  maxSize: number;
+  color: boolean;
+  csvTable?: CsvTable;
+}
+
+/** --format, --ext, --max-size, --no-color on a command that reads articles. */
+export function addReadingOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
+    .addOption(new Option('--ext <list>', 'file extensions read in directories, comma-separated').default(DEFAULT_EXT, DEFAULT_EXT.join(',')).argParser(parseExt))
+    .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
+    .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)');
+}
+
+export function parseExt(value: string): string[] {
+  const list = value
+    .split(',')
+    .map((e) => e.trim().replace(/^\*?\./, '').toLowerCase())
+    .filter((e) => e !== '');
+  if (list.length === 0 || list.some((e) => !/^[a-z0-9][a-z0-9._-]{0,15}$/.test(e))) {
+    throw new InvalidArgumentError('expected extensions like "txt,md"');
+  }
+  return [...new Set(list)];
+}
+
+const _UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** "5000000", "512k", "5M", "1.5MB" → bytes. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d{1,15}(?:\.\d{1,6})?)\s*([a-z]{0,2})\s*$/i.exec(value);
+  const unit = _UNITS[(m?.[2] ?? '').toLowerCase()];
+  const n = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a size in bytes, like 5000000 or 5M');
+  return n;
+}
+
+/** The format asked for, else a table for people at a terminal and JSON for pipes and files. */
+export function chosenFormat(opts: { format?: Format }, io: Io): Format {
+  return opts.format ?? (io.isTTY ? 'table' : 'json');
+}
+
+/**
+ * Colour level: none with --no-color or a non-empty NO_COLOR (chalk itself ignores it); FORCE_COLOR
+ * forces it; otherwise only on a terminal, at the depth chalk detects.
+ */
+export function colourLevel(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean, detected: number = supportsColor ? supportsColor.level : 0): 0 | 1 | 2 | 3 {
+  if (!flag || (io.env.NO_COLOR ?? '') !== '') return 0;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return n === 2 || n === 3 ? n : 1;
+  }
+  if (!io.isTTY) return 0;
+  return Math.max(0, Math.min(3, detected)) as 0 | 1 | 2 | 3;
+}
+
+export function chalkFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): ChalkInstance {
+  return new Chalk({ level: colourLevel(io, flag) });
+}
+
+/** Help that leads with examples: they answer "how do I..." before the option list does. */
+export function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('before', `Examples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}

@@ -1,0 +1,95 @@
+// `rumours player NAME [PATH...]`: all that the articles say about one player, oldest first.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { playerStory } from '../aggregate/player.js';
+import { clean } from '../format/_text.js';
+import { writeStory } from '../format/story.js';
+import type { Article } from '../schema.js';
+import { setExit, type Io } from './_io.js';
+import { addReadingOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
+
+/** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
+export function bundledSeeds(): string {
+  const abs = fileURLToPath(new URL('../../seeds', import.meta.url));
+  // Shorter evidence paths when run from inside the package (the usual case while trying it out).
+  const rel = path.relative(process.cwd(), abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+export function register(program: Command, io: Io): void {
+  const cmd = program
+    .command('player')
+    .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
+    .argument('<name>', 'the player: full name or surname, any case, accents optional ("konate", "Mac Allister")')
+    .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the bundled seeds/)');
+  addReadingOptions(cmd).action(async (name: string, paths: string[], opts: ReadingOptions) => {
+    await runPlayer(name, paths, opts, io);
+  });
+  examples(cmd, [
+    '$ rumours player "Mac Allister"              # the bundled sample articles',
+    '$ rumours player konate news/',
+    '$ rumours player "Alexis Mac Allister" news/ --format json | jq .rumours',
+    '$ rumours player salah news/ --format csv > salah.csv',
+  ]);
+  cmd.addHelpText(
+    'after',
+    `
+Formats:
+  table   a report: who, when, clubs, then rumours, fees and quotes (the default at a terminal)
+  json    the story (the default otherwise; see \`rumours schema --player\`)
+  ndjson  the same story on one line
+  csv     one row per rumour, fee or quote, oldest article first
+
+Exit status: 0 found; 1 no player matches (the closest names are listed on stderr); 2 a usage error,
+or an input that could not be read.
+`,
+  );
+}
+
+export async function runPlayer(name: string, paths: string[], opts: ReadingOptions, io: Io): Promise<void> {
+  if (name.trim() === '') {
+    io.stderr.write('rumours: player: the name is empty\n');
+    setExit(io, 2);
+    return;
+  }
+  let inputs = paths;
+  if (inputs.length === 0) {
+    inputs = [bundledSeeds()];
+    io.stderr.write(`rumours: no PATH given: reading the bundled sample articles in ${inputs[0]}\n`);
+  }
+  const articles: Article[] = [];
+  // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
+  // `--help`, `schema` and usage errors need none of it.
+  const { extractPaths } = await import('../pipeline.js');
+  const interrupt = watchInterrupt();
+  try {
+    for await (const r of extractPaths(inputs, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin })) {
+      if (r.ok) {
+        reportWarnings(io, r.article.file, r.article.warnings);
+        articles.push(r.article);
+      } else reportFailure(io, r.file, r.reason);
+      if (interrupt.stopped) {
+        io.stderr.write(`rumours: interrupted after ${articles.length} articles; nothing printed\n`);
+        setExit(io, 130);
+        return;
+      }
+    }
+  } finally {
+    interrupt.dispose();
+  }
+  const result = playerStory(name, articles);
+  if (result.kind === 'none') {
+    const closest = result.closest.length > 0 ? `; closest: ${result.closest.map(clean).join(', ')}` : '; no players found in the articles read';
+    io.stderr.write(`rumours: no player matches "${clean(name)}"${closest}\n`);
+    setExit(io, 1);
+    return;
+  }
+  if (result.kind === 'ambiguous') {
+    io.stderr.write(`rumours: "${clean(name)}" matches several players: ${result.candidates.map(clean).join(', ')}; give more of the name\n`);
+    setExit(io, 1);
+    return;
+  }
+  writeStory(chosenFormat(opts, io), result.story, io.stdout, chalkFor(io, opts.color));
+}

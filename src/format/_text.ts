@@ -1,0 +1,93 @@
+// Text from articles (and file names) reaches a terminal: nothing in it may move the cursor, change
+// colours, set the window title or reorder the line. Every pattern here is bounded (no backtracking).
+
+// CSI (ESC [ or the one-byte 0x9b), OSC (ESC ] ... BEL or ESC \), other two-byte escapes.
+const _CSI = /(?:\u001b\[|\u009b)[0-?]{0,64}[ -/]{0,16}[@-~]?/g;
+const _OSC = /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]{0,4096}(?:\u0007|\u001b\\|\u009c)?/g;
+const _ESC = /\u001b[ -~]?/g;
+// C0 and C1 controls, and the bidirectional overrides that can make a line read other than it is.
+const _CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const _SPACES = /\s+/g;
+
+/** One line of plain, harmless text: escapes dropped, controls and line breaks made spaces. */
+export function clean(s: string): string {
+  return s.replace(_OSC, '').replace(_CSI, '').replace(_ESC, '').replace(_CONTROL, ' ').replace(_SPACES, ' ').trim();
+}
+
+/** A file name shown on a terminal: each control character a '?', as ls does, so the file can still be found. */
+export function cleanPath(s: string): string {
+  return s.replace(_CONTROL, '?');
+}
+
+/** Columns a string takes on a terminal: one per code point, none for combining marks. */
+export function width(s: string): number {
+  let n = 0;
+  for (const ch of s.normalize('NFC')) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0x300 && c <= 0x36f) continue;
+    n += _isWide(c) ? 2 : 1;
+  }
+  return n;
+}
+
+/** East Asian wide and fullwidth ranges (the common blocks; emoji counted as wide). */
+function _isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1faff) ||
+    (c >= 0x20000 && c <= 0x3fffd)
+  );
+}
+
+/** Cut to at most `max` columns, ending in '…' when cut; `fromStart` keeps the end (for paths). */
+export function truncate(s: string, max: number, fromStart = false): string {
+  if (width(s) <= max) return s;
+  if (max <= 1) return max === 1 ? '…' : '';
+  const chars = [...s.normalize('NFC')];
+  if (fromStart) chars.reverse();
+  let out = '';
+  let w = 0;
+  for (const ch of chars) {
+    const cw = width(ch);
+    if (w + cw > max - 1) break;
+    out = fromStart ? ch + out : out + ch;
+    w += cw;
+  }
+  return fromStart ? '…' + out : out + '…';
+}
+
+/** Pad with spaces to `cols` columns (left-aligned). */
+export function pad(s: string, cols: number): string {
+  const w = width(s);
+  return w >= cols ? s : s + ' '.repeat(cols - w);
+}
+
+/** A fee or amount for people to read: "€120m", "£1.5bn", "$900k", falling back to the text. */
+export function shortMoney(amount: number | null, currency: string | null, text: string): string {
+  if (amount === null || !Number.isFinite(amount) || currency === null) return clean(text);
+  const sign = currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : currency === 'USD' ? '$' : `${currency} `;
+  const [div, unit] = amount >= 1e9 ? [1e9, 'bn'] : amount >= 1e6 ? [1e6, 'm'] : amount >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const n = amount / div;
+  const shown = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+  return `${sign}${shown}${unit}`;
+}
+
+/** Word-wrap one line of text to `cols` columns, each line prefixed with `indent`. */
+export function wrap(s: string, cols: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of s.split(' ')) {
+    if (line !== '' && width(line) + 1 + width(word) > cols) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${indent}${l}\n`).join('');
+}

@@ -1,0 +1,43 @@
+// One way to turn articles into output per format; every formatter reads the same contract types.
+import type { ChalkInstance } from 'chalk';
+import type { Article } from '../schema.js';
+import { csvFormatter, type CsvTable } from './csv.js';
+import { jsonFormatter, ndjsonFormatter } from './json.js';
+import { tableFormatter } from './table.js';
+
+export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Where output goes: process.stdout in the CLI, a string collector in tests. */
+export interface Sink {
+  write(chunk: string): boolean;
+}
+
+/** Streamed output: `end()` always leaves a complete document (JSON closed, CSV header written). */
+export interface Formatter {
+  begin(): void;
+  article(a: Article): void;
+  /** An input that could not be read (already reported on stderr); the table counts them. */
+  skipped(file: string, reason: string): void;
+  end(): void;
+}
+
+export interface FormatOptions {
+  chalk: ChalkInstance;
+  csvTable?: CsvTable;
+}
+
+export function makeFormatter(format: Format, out: Sink, opts: FormatOptions): Formatter {
+  switch (format) {
+    case 'table':
+      return tableFormatter(out, opts.chalk);
+    case 'json':
+      return jsonFormatter(out);
+    case 'ndjson':
+      return ndjsonFormatter(out);
+    case 'csv':
+      return csvFormatter(out, opts.csvTable ?? 'rumours');
+  }
+}
+
+export { CSV_TABLES, type CsvTable } from './csv.js';

@@ -1,0 +1,47 @@
+// JSON and JSON Lines, written article by article so that a run over thousands of files never holds
+// the whole document, and closed by `end()` even when the run stops half-way.
+import { SCHEMA_ID, type Article } from '../schema.js';
+import type { Formatter, Sink } from './index.js';
+
+/** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  return value === undefined ? null : value;
+}
+
+/** `{"schema": "rumours/1", "articles": [...]}`, two-space indented. */
+export function jsonFormatter(out: Sink): Formatter {
+  let count = 0;
+  let open = false;
+  const begin = () => {
+    if (open) return;
+    open = true;
+    out.write(`{\n  "schema": ${JSON.stringify(SCHEMA_ID)},\n  "articles": [`);
+  };
+  return {
+    begin,
+    article(a: Article) {
+      begin();
+      // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
+      const body = JSON.stringify(a, jsonReplacer, 2).replace(/\n/g, '\n    ');
+      out.write(`${count === 0 ? '\n' : ',\n'}    ${body}`);
+      count++;
+    },
+    skipped() {},
+    end() {
+      begin();
+      out.write(count === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    },
+  };
+}
+
+/** One compact Article per line, written as soon as the article is done. */
+export function ndjsonFormatter(out: Sink): Formatter {
+  return {
+    begin() {},
+    article(a: Article) {
+      out.write(`${JSON.stringify(a, jsonReplacer)}\n`);
+    },
+    skipped() {},
+    end() {},
+  };
+}

@@ -1,0 +1,133 @@
+// `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
+import type { ChalkInstance } from 'chalk';
+import type { PlayerStory } from '../schema.js';
+import { clean, cleanPath, shortMoney, wrap } from './_text.js';
+import { csvLine } from './csv.js';
+import type { Format, Sink } from './index.js';
+import { jsonReplacer } from './json.js';
+import { colourStatus, move, renderTable, type Column } from './table.js';
+
+export const STORY_CSV_COLUMNS = [
+  'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'currency', 'fee_text',
+  'speaker', 'relation', 'quote', 'evidence_start', 'evidence_end', 'sentence',
+];
+
+export function writeStory(format: Format, story: PlayerStory, out: Sink, c: ChalkInstance): void {
+  switch (format) {
+    case 'json':
+      out.write(`${JSON.stringify(story, jsonReplacer, 2)}\n`);
+      return;
+    case 'ndjson':
+      out.write(`${JSON.stringify(story, jsonReplacer)}\n`);
+      return;
+    case 'csv':
+      out.write(storyCsv(story));
+      return;
+    case 'table':
+      out.write(storyTable(story, c));
+      return;
+  }
+}
+
+/** One row per fact (rumour, fee, quote), oldest article first: a timeline for a spreadsheet. */
+export function storyCsv(s: PlayerStory): string {
+  type Row = { date: string | null; file: string; start: number; cells: Array<string | number | null> };
+  const rows: Row[] = [];
+  for (const r of s.rumours) {
+    rows.push({
+      date: r.date,
+      file: r.file,
+      start: r.evidence.start,
+      cells: ['rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, null, null, null, r.evidence.start, r.evidence.end, r.evidence.sentence],
+    });
+  }
+  for (const f of s.fees) {
+    rows.push({
+      date: f.date,
+      file: f.file,
+      start: f.evidence.start,
+      cells: ['fee', f.date, f.file, null, null, null, null, null, f.kind, f.amount, f.currency, f.text, null, null, null, f.evidence.start, f.evidence.end, f.evidence.sentence],
+    });
+  }
+  for (const q of s.quotes) {
+    rows.push({
+      date: q.date,
+      file: q.file,
+      start: q.evidence.start,
+      cells: ['quote', q.date, q.file, null, null, null, null, null, null, null, null, null, q.speaker, q.relation, q.text, q.evidence.start, q.evidence.end, q.evidence.sentence],
+    });
+  }
+  // Dated first, oldest first; then by file and place in the article.
+  const key = (r: Row) => [r.date === null ? 1 : 0, r.date ?? '', r.file] as const;
+  rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] ?? '') < (kb[i] ?? '') ? -1 : 1;
+    return a.start - b.start;
+  });
+  return csvLine(STORY_CSV_COLUMNS) + rows.map((r) => csvLine(r.cells)).join('');
+}
+
+const _RUMOUR_COLUMNS: Column[] = [
+  { title: 'DATE', max: 10 },
+  { title: 'MOVE', max: 48 },
+  { title: 'STATUS', max: 9, colour: (c, v) => colourStatus(c, v.trimEnd()) + v.slice(v.trimEnd().length) },
+  { title: 'FEE', max: 16 },
+  { title: 'SOURCE', max: 24 },
+  { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
+];
+
+const _FEE_COLUMNS: Column[] = [
+  { title: 'DATE', max: 10 },
+  { title: 'FEE', max: 16, colour: (c, v) => c.bold(v) },
+  { title: 'KIND', max: 14 },
+  { title: 'AS WRITTEN', max: 40 },
+  { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
+];
+
+/** A report for people: who, when, which clubs, then rumours, fees and quotes in date order. */
+export function storyTable(s: PlayerStory, c: ChalkInstance): string {
+  const none = '-';
+  const name = clean(s.player.name);
+  const aliases = s.player.aliases.map(clean).filter((a) => a !== '');
+  let out = c.bold(name) + (aliases.length > 0 ? c.dim(` (also ${aliases.join(', ')})`) : '') + '\n';
+  const span = s.firstReport === null ? 'no dated article' : s.firstReport === s.latestReport ? s.firstReport : `${s.firstReport} to ${s.latestReport}`;
+  const clubs = s.clubs.map((k) => `${clean(k.name)} (${k.count})`).join(', ');
+  out += `${s.articles} ${s.articles === 1 ? 'article' : 'articles'}, ${span}${clubs ? `; linked with ${clubs}` : ''}\n`;
+
+  out += `\n${c.underline('Rumours')}\n`;
+  out += s.rumours.length === 0
+    ? '  none\n'
+    : renderTable(
+        _RUMOUR_COLUMNS,
+        s.rumours.map((r) => [
+          r.date ?? none,
+          move(r.from, r.to),
+          r.status,
+          r.fee ? shortMoney(r.fee.amount, r.fee.currency, r.fee.text) || none : none,
+          r.source === null ? none : clean(r.source) || none,
+          cleanPath(r.file),
+        ]),
+        c,
+        '  ',
+      );
+
+  out += `\n${c.underline('Fees')}\n`;
+  out += s.fees.length === 0
+    ? '  none\n'
+    : renderTable(
+        _FEE_COLUMNS,
+        s.fees.map((f) => [f.date ?? none, shortMoney(f.amount, f.currency, f.text) || none, f.kind, clean(f.text), cleanPath(f.file)]),
+        c,
+        '  ',
+      );
+
+  out += `\n${c.underline('Quotes')}\n`;
+  if (s.quotes.length === 0) out += '  none\n';
+  for (const q of s.quotes) {
+    const who = q.relation === 'by' ? `by ${name}` : `about him${q.speaker ? `, by ${clean(q.speaker)}` : ''}`;
+    out += `  ${q.date ?? none}  ${who}  ${c.dim(cleanPath(q.file))}\n`;
+    out += wrap(`"${clean(q.text)}"`, 96, '    ');
+  }
+  return out;
+}

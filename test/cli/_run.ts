@@ -1,0 +1,55 @@
+// Run the BUILT binary (npm test builds first) as a user would, and collect what it printed.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/rumours.js', import.meta.url));
+
+export interface Ran {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+export interface RunOpts {
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** Plain output by default: NO_COLOR on, FORCE_COLOR (which test runners like to set) off. */
+export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+export function rumours(args: string[], opts: RunOpts = {}): Promise<Ran> {
+  return sh(process.execPath, [BIN, ...args], opts);
+}
+
+/** Any command (a shell for pipes), same collection. */
+export function sh(cmd: string, args: string[], opts: RunOpts = {}): Promise<Ran> {
+  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env) });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), status }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+/** stderr as lines, without the final empty one. */
+export function lines(s: string): string[] {
+  return s.split('\n').filter((l, i, all) => !(l === '' && i === all.length - 1));
+}

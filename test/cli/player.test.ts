@@ -1,0 +1,68 @@
+// `rumours player` end to end, on the bundled seeds and the fixtures.
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STORY_CSV_COLUMNS } from '../../src/format/story.js';
+import { PlayerStory } from '../../src/schema.js';
+import { lines, rumours, type Ran } from './_run.js';
+
+let r: Record<string, Ran>;
+
+beforeAll(async () => {
+  const runs = {
+    bundled: rumours(['player', 'Mac Allister']),
+    table: rumours(['player', 'konate', 'seeds/', '--format', 'table']),
+    csv: rumours(['player', 'alexis mac allister', 'seeds/', 'no/such/dir', '--format', 'csv']),
+    miss: rumours(['player', 'Mac Alister Zzz', 'seeds/', 'fixtures/articles']),
+  };
+  const done = await Promise.all(Object.values(runs));
+  r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
+}, 60_000);
+
+describe('rumours player', () => {
+  it('reads the bundled seeds without PATH, says so, and tells the story oldest first as JSON', () => {
+    const { stdout, stderr, status } = r.bundled!;
+    expect(status).toBe(0);
+    expect(lines(stderr)).toEqual(['rumours: no PATH given: reading the bundled sample articles in seeds']);
+    const story = PlayerStory.parse(JSON.parse(stdout));
+    expect(story.query).toBe('Mac Allister');
+    expect(story.player.name).toBe('Alexis Mac Allister');
+    expect(story.articles).toBeGreaterThanOrEqual(2);
+    expect(story.firstReport! <= story.latestReport!).toBe(true);
+    const dates = [...story.rumours, ...story.fees, ...story.quotes].map((x) => x.date);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const list of [story.rumours, story.fees, story.quotes]) {
+      const d = list.map((x) => x.date ?? '9999');
+      expect(d).toEqual([...d].sort());
+    }
+    expect(story.fees.some((f) => f.amount === 120_000_000 && f.currency === 'EUR' && f.date === '2025-09-23')).toBe(true);
+  });
+
+  it('matches without the accent and prints a report for people', () => {
+    const { stdout, stderr, status } = r.table!;
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    const out = lines(stdout);
+    expect(out[0]).toMatch(/Konat[eé]/);
+    expect(out[1]).toMatch(/^\d+ articles?, /);
+    expect(out).toEqual(expect.arrayContaining(['Rumours', 'Fees', 'Quotes']));
+  });
+
+  it('prints a CSV timeline and still exits 2 when an input could not be read', () => {
+    const { stdout, stderr, status } = r.csv!;
+    expect(status).toBe(2);
+    expect(stderr).toBe('rumours: no/such/dir: no such file or directory\n');
+    const rows = parse(stdout) as string[][];
+    expect(rows[0]).toEqual(STORY_CSV_COLUMNS);
+    expect(rows.slice(1).every((row) => ['rumour', 'fee', 'quote'].includes(row[0] ?? ''))).toBe(true);
+    expect(rows.some((row) => row[0] === 'fee' && row[9] === '120000000')).toBe(true);
+  });
+
+  it('names the closest players and exits 1 when none matches', () => {
+    const { stdout, stderr, status } = r.miss!;
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toHaveLength(2);
+    expect(lines(stderr)[1]).toMatch(/^rumours: no player matches "Mac Alister Zzz"; closest: [^,]+, [^,]+, [^,]+$/);
+    expect(stderr).toContain('closest: Alexis Mac Allister');
+  });
+});
