@@ -1,6 +1,6 @@
 // `rumours eval`: load the gold, run the extractor over the paths, score. The command only wires
 // options to this and renders the report.
-import { extractPaths, type RunOptions } from '../pipeline.js';
+import type { RunOptions } from '../pipeline.js';
 import type { Article } from '../schema.js';
 import { loadGold } from './gold.js';
 import { evaluate, pairKey, type EvalReport } from './score.js';
@@ -23,6 +23,8 @@ export async function runEval(goldPath: string, paths: string[], opts: RunOption
   if (!gold.ok) return { ok: false, file: goldPath, reason: gold.reason };
   const articles: Article[] = [];
   const failures: EvalReport['errors'] = [];
+  // Loaded on use: the extractor's knowledge tables are not needed for `--help`.
+  const { extractPaths } = await import('../pipeline.js');
   for await (const o of extractPaths(paths, opts)) {
     if (o.ok) articles.push(o.article);
     else failures.push({ file: o.file, reason: o.reason });

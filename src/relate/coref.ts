@@ -1,8 +1,10 @@
 // Who a phrase points to: a name ("Gillan"), a pronoun ("He adds"), or a description ("the Reds
-// midfielder", "the 39-times capped Argentina international", "the Frenchman"). Descriptions go to
-// the player the text was last about; pronouns to the person named last.
+// midfielder", "the 39-times capped Argentina international", "the Frenchman").
+// Pronouns follow the subject of the narrative: the person a sentence opens with ("Newcastle boss
+// Graeme Souness is lining up ..."), carried through sentences that open with "He". Descriptions go
+// to the last person named with that role, or to the player the text was last about.
 import { foldName, peopleKnowledge } from '../knowledge/people.js';
-import type { Doc, PersonEntity } from '../extract/types.js';
+import type { Doc, PersonEntity, Span } from '../extract/types.js';
 
 interface _At {
   ent: PersonEntity;
@@ -10,16 +12,24 @@ interface _At {
   end: number;
 }
 
-const _PRONOUN = /^(?:he|him|his|she|her|himself)$/i;
+const _PRONOUN = /^(?:he|him|his|she|her|himself|herself)$/i;
 const _DESCRIPTION = /^(?:the|this|that|our|their|his)\s/i;
+// What may come before a sentence's subject: connectives, a club and a role ("But Newcastle boss").
+const _LEAD = /^(?:(?:but|and|however|meanwhile|now|so|yet|also|indeed|still|although|though|while|then|instead|earlier|later|previously|at the time|in (?:fact|addition)),?\s+)*/i;
+const _SUBJECT_PRONOUN = /^(?:he|she)\b/i;
+const _SUBJECT_DESCRIPTION = /^(?:the|this) ((?:[\p{L}\d'-]+ ){0,4}[\p{L}\d'-]+?)(?=\s(?:is|was|has|had|have|will|would|could|said|says|told|added|insists|insisted|admits|admitted|now|also|believes|wants|revealed|explained|claimed|confirmed)\b)/iu;
+const _SAME_ROLE: Record<string, string[]> = { manager: ['manager', 'coach'], coach: ['coach', 'manager'] };
 
 export class References {
   private readonly _mentions: _At[];
   private readonly _main: PersonEntity | null;
+  private readonly _subjects = new Map<number, PersonEntity | null>();
 
   constructor(
     private readonly _doc: Doc,
     readonly entities: PersonEntity[],
+    /** Quoted speech: names inside it say nothing about who the narrative is about. */
+    private readonly _quotes: Span[] = [],
   ) {
     this._mentions = entities.flatMap((ent) => ent.mentions.map((m) => ({ ent, start: m.start, end: m.end }))).sort((a, b) => a.start - b.start);
     // The player the article is about: the one named most often, first named on a tie.
@@ -61,30 +71,85 @@ export class References {
   resolve(text: string, offset: number): PersonEntity | null {
     const t = text.trim();
     if (!t) return null;
-    if (_PRONOUN.test(t)) return this.lastBefore(offset, 'any');
+    if (_PRONOUN.test(t)) return this.pronoun(offset);
     const named = this.byName(t.replace(/^(?:the|his|their)\s+/i, ''));
     if (named) return named;
-    if (_DESCRIPTION.test(t)) {
-      const k = peopleKnowledge();
-      const words = foldName(t).split(' ');
-      for (let n = Math.min(3, words.length); n >= 1; n--) {
-        const role = k.roleWords.get(words.slice(words.length - n).join(' '));
-        if (role) return this._lastWithRole(offset, role);
-      }
-      return this.lastBefore(offset, 'player') ?? this._main;
+    if (_DESCRIPTION.test(t)) return this.description(t, offset);
+    return null;
+  }
+
+  /** "he" at `offset`: the subject of its sentence when named before it, else the narrative's last subject. */
+  pronoun(offset: number): PersonEntity | null {
+    const s = this._doc.sentenceAt(offset);
+    const own = this.subjectOf(s.index);
+    if (own && this.within(s.start, offset).some((m) => m.ent === own)) return own;
+    return this.subjectBefore(s.index) ?? this.lastBefore(offset, 'any');
+  }
+
+  /** The nearest subject in the sentences before sentence `index`. */
+  subjectBefore(index: number): PersonEntity | null {
+    for (let i = index - 1; i >= 0 && i >= index - 8; i--) {
+      const subj = this.subjectOf(i);
+      if (subj) return subj;
     }
     return null;
   }
 
-  private _lastWithRole(offset: number, role: string): PersonEntity | null {
-    for (let i = this._mentions.length - 1; i >= 0; i--) {
-      const m = this._mentions[i] as _At;
-      if (m.start < offset && m.ent.role === role) return m.ent;
-    }
-    return this.entities.find((e) => e.role === role) ?? null;
+  /** The person a sentence of narrative opens with, resolving "He ..." and "The Frenchman ..." too. */
+  subjectOf(index: number): PersonEntity | null {
+    const cached = this._subjects.get(index);
+    if (cached !== undefined) return cached;
+    this._subjects.set(index, null); // guards the recursion below
+    const subj = this._findSubject(index);
+    this._subjects.set(index, subj);
+    return subj;
   }
 
-  get doc(): Doc {
-    return this._doc;
+  private _findSubject(index: number): PersonEntity | null {
+    const s = this._doc.sentences[index];
+    if (!s || this._inQuote(s.start)) return null;
+    const text = this._doc.text.slice(s.start, s.end);
+    const lead = _LEAD.exec(text)?.[0].length ?? 0;
+    const rest = text.slice(lead);
+    if (_SUBJECT_PRONOUN.test(rest)) return this.subjectBefore(index);
+    const first = this.within(s.start, s.end).find((m) => !this._inQuote(m.start));
+    if (first && first.start - s.start - lead <= 40 && _noVerbBefore(this._doc.text.slice(s.start + lead, first.start))) return first.ent;
+    const desc = _SUBJECT_DESCRIPTION.exec(rest);
+    if (desc) return this.description(desc[0], s.start + lead);
+    return null;
   }
+
+  /** "the Portuguese coach" → the last coach or manager; "the Frenchman" → the player last written about. */
+  description(text: string, offset: number): PersonEntity | null {
+    const k = peopleKnowledge();
+    const words = foldName(text).split(' ');
+    for (let n = Math.min(k.maxPhraseWords, words.length); n >= 1; n--) {
+      const role = k.roleWords.get(words.slice(words.length - n).join(' '));
+      if (role) return this._lastWithRole(offset, _SAME_ROLE[role] ?? [role]);
+    }
+    return this.lastBefore(offset, 'player') ?? this._main;
+  }
+
+  private _lastWithRole(offset: number, roles: string[]): PersonEntity | null {
+    for (let i = this._mentions.length - 1; i >= 0; i--) {
+      const m = this._mentions[i] as _At;
+      if (m.start < offset && m.ent.role !== null && roles.includes(m.ent.role)) return m.ent;
+    }
+    return this.entities.find((e) => e.role !== null && roles.includes(e.role)) ?? null;
+  }
+
+  private _inQuote(offset: number): boolean {
+    return this._quotes.some((q) => offset >= q.start && offset < q.end);
+  }
+}
+
+/** Only words that may stand before a subject: a club name, a role, "the". */
+function _noVerbBefore(prefix: string): boolean {
+  const words = prefix.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  if (words.length > 5 || /[,;:"(]/.test(prefix)) return false;
+  const k = peopleKnowledge();
+  return words.every((w) => {
+    const tag = k.lexTag(w);
+    return !tag || !/Verb|Tense|Infinitive|Gerund|Modal|Copula|Auxiliary|Preposition/.test(tag) || k.roleWords.has(w);
+  });
 }

@@ -1,18 +1,21 @@
-// Who said each quote: the attribution found beside it, resolved to a person of the article.
+// Who said each quote: the attribution found beside it, resolved to a person of the article. A quote
+// with no attribution of its own carries on the last one's speaker when it continues it, and is
+// otherwise given to the person the narrative was about just before it (BBC style: `Wardle did stress
+// that ... "I've no intention of selling..."`).
 import type { Doc, PersonEntity, QuoteFinding } from '../extract/types.js';
 import { References } from './coref.js';
 
 export function attributeQuotes(doc: Doc, quotes: QuoteFinding[], people: PersonEntity[]): Array<string | null> {
-  const refs = new References(doc, people);
+  const refs = new References(doc, people, quotes);
   const out: Array<string | null> = [];
   quotes.forEach((q, i) => {
-    let speaker: string | null = null;
-    if (q.speakerSpan) {
-      speaker = refs.resolve(q.speakerSpan.text, q.speakerSpan.start)?.name ?? null;
-    } else if (q.continues && i > 0) {
-      speaker = out[i - 1] ?? null; // a paragraph that carries on the last quote keeps its speaker
-    }
-    out.push(speaker);
+    let speaker: PersonEntity | null = null;
+    if (q.speakerSpan) speaker = refs.resolve(q.speakerSpan.text, q.speakerSpan.start);
+    else if (q.continues && i > 0) {
+      out.push(out[i - 1] ?? null);
+      return;
+    } else speaker = refs.subjectBefore(doc.sentenceAt(q.start).index);
+    out.push(speaker?.name ?? null);
   });
   return out;
 }
