@@ -48,6 +48,7 @@ const _COMMON = new Set([
   'Singular', 'Plural', 'Uncountable', 'Noun', 'Participle', 'Copula', 'Demonym', 'Holiday', 'Unit',
 ]);
 const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Month', 'WeekDay', 'Demonym', 'Holiday', 'Date', 'Actor']);
+const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
 const _URL = /\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/gi;
@@ -58,10 +59,13 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const toks = _tokens(doc);
   const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldName(t.word)));
   const lowerWords = new Set(toks.filter((t) => !t.cap).map((t) => t.word));
+  const groups = _groups(doc.text, toks).flatMap((g) => _splitBlocked(g, blocked));
+  // Last words of multi-word names: a common word there ("Young", "Will") is a surname after all.
+  const surnames = new Set(groups.filter((g) => g.length > 1).map((g) => foldName((g[g.length - 1] as _Tok).word)));
   const cands: _Cand[] = [];
-  for (const group of _groups(doc.text, toks)) {
-    for (const part of _splitBlocked(group, blocked)) {
-      const c = _refine(part, k, midCaps, lowerWords);
+  for (const group of groups) {
+    for (const part of [group]) {
+      const c = _refine(part, k, midCaps, lowerWords, surnames);
       if (c) cands.push(c);
     }
   }
@@ -131,7 +135,7 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as _Tok;
     const next = toks[i + 1];
-    const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && next?.cap === true && text.slice(t.end, next.start) === ' ';
+    const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && _particleChainEndsInName(text, toks, i, k);
     if (t.cap || particle) {
       const prev = cur[cur.length - 1];
       if (prev && (prev.possessive || text.slice(prev.end, t.start) !== ' ')) flush();
@@ -140,6 +144,18 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
   }
   flush();
   return groups;
+}
+
+/** "van der Sar": particles count when a chain of them ends in a capitalised word. */
+function _particleChainEndsInName(text: string, toks: _Tok[], i: number, k: PeopleKnowledge): boolean {
+  for (let j = i; j < toks.length && j < i + 3; j++) {
+    const t = toks[j] as _Tok;
+    const next = toks[j + 1];
+    if (!next || text.slice(t.end, next.start) !== ' ') return false;
+    if (next.cap) return true;
+    if (!k.particles.has(next.word.toLowerCase())) return false;
+  }
+  return false;
 }
 
 function _splitBlocked(group: _Tok[], blocked: Span[]): _Tok[][] {
@@ -164,7 +180,7 @@ function _overlaps(s: Span, spans: Span[]): boolean {
   return false;
 }
 
-function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>): _Cand | null {
+function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>, surnames: Set<string>): _Cand | null {
   const toks = [...part];
   // Drop leading words that are not part of a name: "However", "Manager", "Sources", "The".
   while (toks.length) {
@@ -186,6 +202,9 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
     }
     break;
   }
+  while (toks.length > 1 && _trailingJunk((toks[toks.length - 1] as _Tok).word, k)) toks.pop();
+  // An adjective opening a run is no first name: "Professional Footballers".
+  while (toks.length > 1 && _ADJECTIVE.has(k.lexTag((toks[0] as _Tok).word.toLowerCase()) ?? '')) toks.shift();
   while (toks.length && k.nonPerson.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) toks.pop();
   if (!toks.length) return null;
   const words = toks.map((t) => t.word.toLowerCase());
@@ -200,12 +219,20 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
     if (tag && _PLACE.has(tag)) return null;
     if (/^[\p{Lu}\d-]+$/u.test(first.word) && first.word.length > 1) return null; // acronyms: BBC, PSG
     if (/(?:side|shire)$/.test(w) && !_PERSONISH.has(tag ?? '')) return null; // Merseyside, Yorkshire
-    if (tag && _COMMON.has(tag) && !midCaps.has(foldName(w))) return null;
+    if (/'(?:d|ve|ll|re|m|t)$/i.test(first.word) || tag === 'Pronoun') return null; // I'd, We've
+    if (tag && _COMMON.has(tag) && !surnames.has(foldName(w))) return null;
   } else {
     const phraseTag = k.lexTag(words.join(' '));
     if (phraseTag && _PLACE.has(phraseTag)) return null;
   }
   return { start: first.start, end: last.end, toks, key };
+}
+
+function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
+  const lw = word.toLowerCase();
+  if (k.nonPerson.has(lw)) return true;
+  const tag = k.lexTag(lw);
+  return word === 'I' || /'(?:d|ve|ll|re|m)$/i.test(word) || (tag !== undefined && /^(?:Pronoun|Determiner|Conjunction|Preposition|Adverb|Copula|Modal|Auxiliary)$/.test(tag));
 }
 
 function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
@@ -312,13 +339,20 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   // "chief executive Peter Kenyon", "Blues boss Jose Mourinho", "his team-mate, Bellingham"
   let tail: string[] = [...words];
   if (tail[tail.length - 1] === ',') tail = tail.slice(0, -1);
-  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) {
-    const phrase = tail.slice(tail.length - n).join(' ');
-    const role = k.roleWords.get(phrase);
-    if (role) return role;
-    if (k.playerWords.has(phrase)) return 'player';
+  const direct = _phraseAtEnd(tail, k);
+  if (direct) return direct;
+  if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
+  // "BBC Sport pundit and former Liverpool stalwart Alan Hansen": a role a few words back, across
+  // "and former" and capitalised names, when nothing but such words stand between.
+  const orig = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start).match(/[\p{L}\p{N}.'-]+|,/gu) ?? [];
+  for (let i = orig.length - 1; i > 0 && i >= orig.length - 6; i--) {
+    const w = orig[i] as string;
+    if (!_BRIDGE.has(w.toLowerCase()) && !_CAP.test(w)) break;
+    const vote = _phraseAtEnd(orig.slice(0, i).map((x) => x.toLowerCase()), k);
+    if (vote) return vote;
   }
-  const after = doc.text.slice(c.end, Math.min(doc.text.length, c.end + 80)).toLowerCase();
+  const afterCased = doc.text.slice(c.end, Math.min(doc.text.length, c.end + 80));
+  const after = afterCased.toLowerCase();
   const poss = /^(?:'s|')\s+(?:[\p{L}-]+\s+){0,1}?([\p{L}-]+(?: [\p{L}-]+)?)/u.exec(after);
   if (poss) {
     const [one, two] = [poss[1]?.split(' ')[0] ?? '', poss[1] ?? ''];
@@ -336,6 +370,13 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
       if (k.playerWords.has(phrase)) return 'player';
     }
   }
+  // "Wolves appoint Hoddle as manager", "Parry joined Liverpool as chief executive"
+  const asRole = /^(?:\s+(?:will be|has been|have been|had been|was|is|to be))?(?:\s+(?:appointed|unveiled|named|installed|confirmed|joined|hired|took over|took charge|returned|returns|stays on|remains|continues|began|started|served|succeeded \S+))?(?:\s+[\p{Lu}][\p{L}'-]*){0,3}\s+as\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:new\s+|former\s+|interim\s+|permanent\s+)?(?:[\p{L}'-]+\s+){0,2}?([\p{L}-]+(?:\s[\p{L}-]+)?)\b/u.exec(afterCased);
+  if (asRole) {
+    const words = (asRole[1] ?? '').toLowerCase().split(' ');
+    const role = k.roleWords.get(words.join(' ')) ?? k.roleWords.get(words[0] ?? '') ?? k.roleWords.get(words[1] ?? '');
+    if (role) return role;
+  }
   // "Arne Slot standing firm on keeping his squad": only a manager has a squad, charges or players.
   if (/^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
   for (const v of k.playerVerbs) {
@@ -344,8 +385,21 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   return null;
 }
 
+/** A surname or famous single name in compromise's lexicon ("Ronaldo"); a first name alone is not enough. */
+const _BRIDGE = new Set(['and', 'former', 'ex', 'lifelong', 'long-time', 'longtime', 'veteran', 'stalwart', 'legend', 'great', 'icon', 'favourite', 'hero']);
+
+function _phraseAtEnd(words: string[], k: PeopleKnowledge): _Vote | null {
+  for (let n = Math.min(k.maxPhraseWords, words.length); n >= 1; n--) {
+    const phrase = words.slice(words.length - n).join(' ');
+    const role = k.roleWords.get(phrase);
+    if (role) return role;
+    if (k.playerWords.has(phrase)) return 'player';
+  }
+  return null;
+}
+
 function _personTagged(c: _Cand, k: PeopleKnowledge): boolean {
-  return c.toks.some((t) => _PERSONISH.has(k.lexTag(t.word.toLowerCase()) ?? ''));
+  return c.toks.some((t) => /^(?:Person|LastName)$/.test(k.lexTag(t.word.toLowerCase()) ?? ''));
 }
 
 function _listed(doc: Doc, x: Span, y: Span): boolean {

@@ -17,7 +17,7 @@ const _DESCRIPTION = /^(?:the|this|that|our|their|his)\s/i;
 // What may come before a sentence's subject: connectives, a club and a role ("But Newcastle boss").
 const _LEAD = /^(?:(?:but|and|however|meanwhile|now|so|yet|also|indeed|still|although|though|while|then|instead|earlier|later|previously|at the time|in (?:fact|addition)),?\s+)*/i;
 const _SUBJECT_PRONOUN = /^(?:he|she)\b/i;
-const _SUBJECT_DESCRIPTION = /^(?:the|this) ((?:[\p{L}\d'-]+ ){0,4}[\p{L}\d'-]+?)(?=\s(?:is|was|has|had|have|will|would|could|said|says|told|added|insists|insisted|admits|admitted|now|also|believes|wants|revealed|explained|claimed|confirmed)\b)/iu;
+const _SUBJECT_DESCRIPTION = /^(?:the|this) ((?:[\p{L}\d'-]+ ){0,4}?[\p{L}\d'-]+?)(?=\s(?:is|was|has|had|have|will|would|could|said|says|told|added|insists|insisted|admits|admitted|now|also|believes|wants|revealed|explained|claimed|confirmed)\b)/iu;
 const _SAME_ROLE: Record<string, string[]> = { manager: ['manager', 'coach'], coach: ['coach', 'manager'] };
 
 export class References {
