@@ -267,7 +267,7 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
     const vote = _context(doc, c, k);
     if (vote) e.votes.set(vote, (e.votes.get(vote) ?? 0) + (c.key.length > 1 ? 1.5 : 1));
     if (vote || _personTagged(c, k) || c.toks.length > 1) e.support = true;
-    e.club ??= _clubBefore(doc, c.start, clubs);
+    e.club ??= attributiveClub(doc, clubs, c.start)?.club ?? null;
   }
   // "Endrick, Vinicius Jnr and Rodrygo": a word listed beside a name is a name too.
   for (const c of cands) {
@@ -408,14 +408,27 @@ function _listed(doc: Doc, x: Span, y: Span): boolean {
   return between.length <= 12 && /^(?:'s)?(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)$/.test(between);
 }
 
-/** The club written just before a name: "Liverpool midfielder Alexis Mac Allister", "Brighton's Carlos Baleba". */
-function _clubBefore(doc: Doc, at: number, clubs: ClubMention[]): string | null {
+/**
+ * The club written just before a name, as an attribute of it: "Liverpool midfielder Alexis Mac
+ * Allister", "Brighton's Carlos Baleba", "Arsenal and England defender Cole". Only possessives, role
+ * and player words, adjectives and capitalised words may stand between ("bid from Tottenham for
+ * Andy Reid" is no attribute).
+ */
+export function attributiveClub(doc: Doc, clubs: ClubMention[], at: number): ClubMention | null {
+  const k = peopleKnowledge();
   for (let i = clubs.length - 1; i >= 0; i--) {
     const m = clubs[i] as ClubMention;
     if (m.end > at) continue;
-    if (at - m.end > 40) return null;
+    if (at - m.end > 50) return null;
     const between = doc.text.slice(m.end, at);
-    return /^(?:'s?)?\s+(?:(?:[a-z][\p{L}-]*|[\p{Lu}][\p{L}-]*)\s+){0,3}$/u.test(between) ? m.club : null;
+    const shape = /^(?:'s?)?\s+((?:[\p{L}\d.-]+\s+){0,4})$/u.exec(between);
+    if (!shape) return null;
+    const words = (shape[1] ?? '').trim().split(/\s+/).filter(Boolean);
+    const ok = words.every((w) => {
+      const lw = w.toLowerCase();
+      return _CAP.test(w) || lw === 'and' || /^\d/.test(w) || k.playerWords.has(lw) || k.roleWords.has(lw) || _ADJECTIVE.has(k.lexTag(lw) ?? '') || /-/.test(lw);
+    });
+    return ok ? m : null;
   }
   return null;
 }
