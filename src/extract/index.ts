@@ -49,7 +49,7 @@ export function extractFacts(doc: Doc): Facts {
   const entities = findPeople(doc, { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings });
   const speakers = attributeQuotes(doc, quoteFindings, entities);
   const feePlayers = assignFeePlayers(doc, feeFindings, entities, clubMentions);
-  const rumours = findRumours(doc, { entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings });
+  const rumours = findRumours(doc, { entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings, quotes: quoteFindings });
   const ev = (span: Span): Evidence => evidence(doc, span);
 
   const players: Player[] = entities

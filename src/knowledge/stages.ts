@@ -9,12 +9,16 @@ interface StagesData {
   from: string[];
   to: string[];
   windows: Array<[string, string]>;
+  bidder: string[];
+  bidNouns: string[];
 }
 
 export interface StageKnowledge {
   cues: PhraseIndex<Status>;
-  /** Lower index = more decisive. */
+  /** Within a clause: lower index = more decisive. */
   rank: Map<Status, number>;
+  bidder: PhraseIndex<true>;
+  bidNouns: Set<string>;
   from: PhraseIndex<true>;
   to: PhraseIndex<true>;
   windows: PhraseIndex<string>;
@@ -31,9 +35,15 @@ export function stageKnowledge(): StageKnowledge {
   _k = {
     cues: new PhraseIndex(cues),
     rank: new Map(d.priority.map((s, i) => [s, i])),
-    from: new PhraseIndex(d.from.map((p) => [p, true] as [string, true])),
-    to: new PhraseIndex(d.to.map((p) => [p, true] as [string, true])),
+    bidder: _markers(d.bidder),
+    bidNouns: new Set(d.bidNouns),
+    from: _markers(d.from),
+    to: _markers(d.to),
     windows: new PhraseIndex(d.windows),
   };
   return _k;
+}
+
+function _markers(phrases: string[]): PhraseIndex<true> {
+  return new PhraseIndex(phrases.map((p) => [p, true] as [string, true]));
 }
