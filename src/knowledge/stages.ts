@@ -11,6 +11,7 @@ interface StagesData {
   windows: Array<[string, string]>;
   bidder: string[];
   bidNouns: string[];
+  notTransfer: string[];
 }
 
 export interface StageKnowledge {
@@ -19,6 +20,7 @@ export interface StageKnowledge {
   rank: Map<Status, number>;
   bidder: PhraseIndex<true>;
   bidNouns: Set<string>;
+  notTransfer: PhraseIndex<true>;
   from: PhraseIndex<true>;
   to: PhraseIndex<true>;
   windows: PhraseIndex<string>;
@@ -37,6 +39,7 @@ export function stageKnowledge(): StageKnowledge {
     rank: new Map(d.priority.map((s, i) => [s, i])),
     bidder: _markers(d.bidder),
     bidNouns: new Set(d.bidNouns),
+    notTransfer: _markers(d.notTransfer),
     from: _markers(d.from),
     to: _markers(d.to),
     windows: new PhraseIndex(d.windows),

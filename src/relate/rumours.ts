@@ -22,6 +22,7 @@ export interface RumourContext {
 
 const _POINTER = /\b(?:he|him|his)\b|\bthe (?:[\p{L}\d-]+ ){0,3}?(?:player|midfielder|striker|defender|forward|winger|keeper|goalkeeper|star|international|frenchman|spaniard|dane|argentine|argentinian|brazilian|englishman|dutchman|youngster|teenager|centre-back|full-back|right-back|left-back|\d+-year-old)\b/iu;
 const _THEY = /\b(?:they|their|them)\b/i;
+const _OPENING = /^(?:while|whilst|although|though|as|after|before|if|when|despite|with|having)\b[^,;]{3,120},/i;
 // Clause breaks: where a sentence turns to another subject.
 const _CLAUSE = /;|\s[-–]\s|,\s+(?:and|but|while|whereas|although|though|with|after|before|as|who|which|where)\s|\s(?:but|while|whereas|although|though|after|before|because)\s/gi;
 
@@ -42,26 +43,27 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   // Where each player is now: his written attribute, then what completed moves say.
   const home = new Map<PersonEntity, string>();
   for (const e of ctx.entities) if (e.club && e.role === null) home.set(e, e.club);
-  // Articles are written from one club's side: a player with no club of his own written is taken
-  // to be at the club the article names most, when one clearly leads.
-  const mainClub = _mainClub(ctx.clubs);
 
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = ctx.clubs.filter((c) => c.start >= clause.start && c.end <= clause.end && !inQuote(c.start));
-    if (!cues.length) continue;
+    if (!cues.length || k.notTransfer.find(text).length) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
     for (const p of _playersIn(doc, refs, clause, text, inQuote)) {
-      const roles = _clubRoles(doc, k, clause, clubs, ctx.clubs, p, cueAt);
-      const from = roles.from ?? home.get(p.ent) ?? mainClub;
-      let tos = roles.to.filter((c) => c !== from);
-      if (!tos.length && _THEY.test(text)) {
-        const they = _clubBefore(ctx.clubs, clause.start, from, inQuote);
-        if (they) tos = [they];
+      const roles = _clubRoles(doc, k, clause, clubs, ctx.clubs, p, cueAt, status);
+      const known = roles.from ?? home.get(p.ent) ?? null;
+      let tos = roles.to.filter((c) => c !== known);
+      // No club in the clause wants him: the sentence's subject does ("Liverpool are weighing up
+      // ..., with reporting over a potential move for Brighton's Carlos Baleba"), or "they" does.
+      if (!tos.length) {
+        const subject = _subjectClub(doc, ctx.clubs, clause.sentence, inQuote);
+        if (subject && subject !== known) tos = [subject];
+        else if (_THEY.test(text)) tos = _listOf(_theyClub(doc, ctx.clubs, clause.sentence, known, inQuote));
       }
       for (const to of tos) {
+        const from = known ?? _mainClub(ctx.clubs, to);
         _record(byKey, { start: clause.sentence.start, end: clause.sentence.end, player: p.ent.name, from, to, status, window: _window(k, text), fee: _fee(ctx, clause.sentence, p.ent.name), source: _source(doc, ctx.sources, clause.sentence) });
       }
       if (roles.from && !home.has(p.ent)) home.set(p.ent, roles.from);
@@ -89,22 +91,36 @@ function _record(byKey: Map<string, RumourFinding>, r: RumourFinding): void {
   prev.source ??= r.source;
 }
 
-function _mainClub(clubs: ClubMention[]): string | null {
+/**
+ * Articles are written from one club's side: a player with no club of his own written is taken to
+ * be at the club the article names most (other than the one he may join), when one clearly leads.
+ */
+function _mainClub(clubs: ClubMention[], except: string): string | null {
   const counts = new Map<string, number>();
-  for (const c of clubs) counts.set(c.club, (counts.get(c.club) ?? 0) + 1);
+  for (const c of clubs) if (c.club !== except) counts.set(c.club, (counts.get(c.club) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   return first && first[1] >= 2 && (!second || first[1] > second[1]) ? first[0] : null;
 }
 
-/** "they"/"their": the last club named before, other than the one the player leaves. */
-function _clubBefore(clubs: ClubMention[], at: number, from: string | null, inQuote: (at: number) => boolean): string | null {
-  for (let i = clubs.length - 1; i >= 0; i--) {
-    const c = clubs[i] as ClubMention;
-    if (c.start >= at || inQuote(c.start) || c.club === from) continue;
-    return at - c.end < 600 ? c.club : null;
+/** The club a sentence opens with, as its subject ("Real Madrid are keeping tabs on ..."). */
+function _subjectClub(doc: Doc, clubs: ClubMention[], s: Sentence, inQuote: (at: number) => boolean): string | null {
+  const first = clubs.find((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start));
+  if (!first || first.start - s.start > 30) return null;
+  return /^(?:[\p{L}',]+\s+){0,3}$/u.test(doc.text.slice(s.start, first.start)) ? first.club : null;
+}
+
+/** "they"/"their": the club the last sentences were about, other than the one the player leaves. */
+function _theyClub(doc: Doc, clubs: ClubMention[], s: Sentence, from: string | null, inQuote: (at: number) => boolean): string | null {
+  for (let i = s.index - 1; i >= 0 && i >= s.index - 6; i--) {
+    const subject = _subjectClub(doc, clubs, doc.sentences[i] as Sentence, inQuote);
+    if (subject && subject !== from) return subject;
   }
   return null;
+}
+
+function _listOf<T>(x: T | null): T[] {
+  return x === null ? [] : [x];
 }
 
 function _decisive(statuses: Status[], rank: Map<Status, number>): Status {
@@ -115,8 +131,12 @@ function* _clauses(doc: Doc): Generator<_Clause> {
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, s.end);
     let start = 0;
-    _CLAUSE.lastIndex = 0;
-    for (const m of text.matchAll(_CLAUSE)) {
+    // "While Liverpool are hoping ..., Real Madrid have decided ...": the opening clause ends at its comma.
+    const opening = _OPENING.exec(text);
+    const breaks = [...text.matchAll(_CLAUSE)].map((m) => m.index);
+    if (opening) breaks.push(opening[0].length - 1);
+    for (const at of breaks.sort((a, b) => a - b)) {
+      const m = { index: at };
       if (m.index > start) yield { start: s.start + start, end: s.start + m.index, sentence: s };
       start = m.index;
     }
@@ -149,7 +169,7 @@ interface _Roles {
 }
 
 /** Which of the clause's clubs the player leaves and which want him. */
-function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: _PlayerRef, cueAt: number): _Roles {
+function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: _PlayerRef, cueAt: number, status: Status): _Roles {
   const attr = attributiveClub(doc, allClubs, p.at);
   let from: string | null = attr && attr.start >= clause.sentence.start ? attr.club : null;
   const to: string[] = [];
@@ -158,7 +178,10 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
     const lead = _lead(doc, clause, c);
-    if (_endsWith(k.bidder, lead) || _endsWith(k.to, lead) || _possessiveBid(doc, k, c)) to.push(c.club);
+    // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
+    const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
+    if (byAgent && (status === 'rejected' || status === 'denied')) from ??= c.club;
+    else if (byAgent || _endsWith(k.bidder, lead) || _endsWith(k.to, lead) || _possessiveBid(doc, k, c)) to.push(c.club);
     else if (_endsWith(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
     else if (c.start < cueAt) subjects.push(c.club);
