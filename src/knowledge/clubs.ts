@@ -42,11 +42,14 @@ export interface ClubForm {
    * with a cue ("Santos striker", "Bundesliga side Berlin") or when the article names the club outright.
    */
   weak: boolean;
-  /** A word that is also an English verb or adjective: not taken as the first word of a sentence. */
+  /**
+   * A word that is also an English verb or adjective ("Reading", "Bury"): as the first word of a
+   * sentence it needs a cue or a verb after it ("Reading have"), or the club named elsewhere.
+   */
   weakAtStart: boolean;
   /** The form is the club's home town, so "in Liverpool" is a place. */
   isCity: boolean;
-  /** The form is also a day ("Wednesday"): a club only as the subject or with a cue, never "on Wednesday". */
+  /** The form is also a day ("Wednesday"): never the club in "on Wednesday", "Wednesday night". */
   isDay: boolean;
   /** Each spelling of the form, token by token as written in the table, for case checks. */
   shapes: string[][];

@@ -12,6 +12,7 @@ interface StagesData {
   bidder: string[];
   bidNouns: string[];
   notTransfer: string[];
+  context: string[];
 }
 
 export interface StageKnowledge {
@@ -21,6 +22,8 @@ export interface StageKnowledge {
   bidder: PhraseIndex<true>;
   bidNouns: Set<string>;
   notTransfer: PhraseIndex<true>;
+  /** Words of the transfer market: without one in its sentence, a clause is no rumour. */
+  context: PhraseIndex<true>;
   from: PhraseIndex<true>;
   to: PhraseIndex<true>;
   windows: PhraseIndex<string>;
@@ -40,6 +43,7 @@ export function stageKnowledge(): StageKnowledge {
     bidder: _markers(d.bidder),
     bidNouns: new Set(d.bidNouns),
     notTransfer: _markers(d.notTransfer),
+    context: _markers(d.context),
     from: _markers(d.from),
     to: _markers(d.to),
     windows: new PhraseIndex(d.windows),

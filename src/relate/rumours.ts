@@ -48,7 +48,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = ctx.clubs.filter((c) => c.start >= clause.start && c.end <= clause.end && !inQuote(c.start));
-    if (!cues.length || k.notTransfer.find(text).length) continue;
+    if (!cues.length || k.notTransfer.find(text).length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
     for (const p of _playersIn(doc, refs, clause, text, inQuote)) {
@@ -121,6 +121,11 @@ function _theyClub(doc: Doc, clubs: ClubMention[], s: Sentence, from: string | n
 
 function _listOf<T>(x: T | null): T[] {
   return x === null ? [] : [x];
+}
+
+function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
+  const text = doc.text.slice(s.start, s.end);
+  return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
 }
 
 function _decisive(statuses: Status[], rank: Map<Status, number>): Status {
