@@ -44,6 +44,8 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   const home = new Map<PersonEntity, string>();
   for (const e of ctx.entities) if (e.club && e.role === null) home.set(e, e.club);
 
+  let prev: _Clause | null = null;
+  let prevPlayers: _PlayerRef[] = [];
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
@@ -51,7 +53,13 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
     if (!cues.length || k.notTransfer.find(text).length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
-    for (const p of _playersIn(doc, refs, clause, text, inQuote)) {
+    let players = _playersIn(doc, refs, clause, text, inQuote);
+    // "... linked Owen with a move back to England, with Newcastle expressing their interest":
+    // a clause that names nobody goes on about the players of the clause before it.
+    if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
+    prev = clause;
+    prevPlayers = players;
+    for (const p of players) {
       const roles = _clubRoles(doc, k, clause, clubs, ctx.clubs, p, cueAt, status);
       const known = roles.from ?? home.get(p.ent) ?? null;
       let tos = roles.to.filter((c) => c !== known);
