@@ -13,6 +13,8 @@ interface _At {
 }
 
 const _PRONOUN = /^(?:he|him|his|she|her|himself|herself)$/i;
+// A word that points back to a player: "he", "the Frenchman", "the Brighton star", "the 28-year-old".
+const _POINTER = /\b(?:he|him|his)\b|\bthe (?:[\p{L}\d-]+ ){0,3}?(?:player|midfielder|striker|defender|forward|winger|keeper|goalkeeper|star|man|international|frenchman|spaniard|dane|argentine|argentinian|brazilian|englishman|dutchman|youngster|teenager|centre-back|full-back|right-back|left-back|\d+-year-old)\b/iu;
 const _DESCRIPTION = /^(?:the|this|that|our|their|his)\s/i;
 // What may come before a sentence's subject: connectives, a club and a role ("But Newcastle boss").
 const _LEAD = /^(?:(?:but|and|however|meanwhile|now|so|yet|also|indeed|still|although|though|while|then|instead|earlier|later|previously|at the time|in (?:fact|addition)),?\s+)*/i;
@@ -117,6 +119,28 @@ export class References {
     const desc = _SUBJECT_DESCRIPTION.exec(rest);
     if (desc) return this.description(desc[0], s.start + lead);
     return null;
+  }
+
+  /**
+   * The player a stretch of text points to with "he" or a description, if it has one. A club inside
+   * the description narrows it: "the Brighton star" is the last player tied to Brighton.
+   */
+  pointedPlayer(start: number, end: number, clubs: Array<Span & { club: string }>, skip: (at: number) => boolean = () => false): { ent: PersonEntity; at: number } | null {
+    const m = _POINTER.exec(this._doc.text.slice(start, end));
+    if (!m) return null;
+    const at = start + m.index;
+    if (skip(at)) return null;
+    if (/^h/i.test(m[0])) {
+      const ent = this.pronoun(at);
+      return ent && ent.role === null ? { ent, at } : null;
+    }
+    const club = clubs.find((c) => c.start >= at && c.end <= at + m[0].length)?.club;
+    for (let i = this._mentions.length - 1; club && i >= 0; i--) {
+      const x = this._mentions[i] as _At;
+      if (x.start < at && x.ent.role === null && x.ent.club === club) return { ent: x.ent, at };
+    }
+    const ent = this.description(m[0], at);
+    return ent && ent.role === null ? { ent, at } : null;
   }
 
   /** "the Portuguese coach" → the last coach or manager; "the Frenchman" → the player last written about. */

@@ -4,7 +4,7 @@
 import type { ClubMention, Doc, FeeFinding, PersonEntity } from '../extract/types.js';
 import { References } from './coref.js';
 
-export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEntity[], _clubs: ClubMention[]): Array<string | null> {
+export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEntity[], clubs: ClubMention[]): Array<string | null> {
   const refs = new References(doc, people);
   return fees.map((f) => {
     if (f.kind === 'other') return null;
@@ -16,6 +16,8 @@ export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEnt
       const pick = after[0] ?? named.reduce((a, b) => (_distance(a, f) <= _distance(b, f) ? a : b));
       return pick.ent.name;
     }
+    const pointed = refs.pointedPlayer(s.start, s.end, clubs);
+    if (pointed) return pointed.ent.name;
     const paragraph = doc.paragraphs[s.paragraph];
     return refs.lastBefore(f.start, 'player', paragraph ? Math.max(0, paragraph.start - 2000) : 0)?.name ?? refs.main?.name ?? null;
   });

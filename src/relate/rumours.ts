@@ -20,7 +20,6 @@ export interface RumourContext {
   quotes: QuoteFinding[];
 }
 
-const _POINTER = /\b(?:he|him|his)\b|\bthe (?:[\p{L}\d-]+ ){0,3}?(?:player|midfielder|striker|defender|forward|winger|keeper|goalkeeper|star|international|frenchman|spaniard|dane|argentine|argentinian|brazilian|englishman|dutchman|youngster|teenager|centre-back|full-back|right-back|left-back|\d+-year-old)\b/iu;
 const _THEY = /\b(?:they|their|them)\b/i;
 const _OPENING = /^(?:while|whilst|although|though|as|after|before|if|when|despite|with|having)\b[^,;]{3,120},/i;
 // Clause breaks: where a sentence turns to another subject.
@@ -53,7 +52,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
     if (!cues.length || k.notTransfer.find(text).length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
-    let players = _playersIn(doc, refs, clause, text, inQuote);
+    let players = _playersIn(refs, clause, ctx.clubs, inQuote);
     // "... linked Owen with a move back to England, with Newcastle expressing their interest":
     // a clause that names nobody goes on about the players of the clause before it.
     if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
@@ -158,7 +157,7 @@ function* _clauses(doc: Doc): Generator<_Clause> {
 }
 
 /** Players the clause names, or the one it points to ("he", "the Frenchman", "the 28-year-old"). */
-function _playersIn(doc: Doc, refs: References, clause: _Clause, text: string, inQuote: (at: number) => boolean): _PlayerRef[] {
+function _playersIn(refs: References, clause: _Clause, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerRef[] {
   const out: _PlayerRef[] = [];
   const seen = new Set<PersonEntity>();
   for (const m of refs.within(clause.start, clause.end)) {
@@ -167,13 +166,8 @@ function _playersIn(doc: Doc, refs: References, clause: _Clause, text: string, i
     out.push({ ent: m.ent, at: m.start });
   }
   if (out.length) return out;
-  const pointer = _POINTER.exec(text);
-  if (!pointer || inQuote(clause.start + pointer.index)) return [];
-  const at = clause.start + pointer.index;
-  const ent = /^h/i.test(pointer[0]) ? refs.pronoun(at) : refs.description(pointer[0], at);
-  if (ent && ent.role === null) return [{ ent, at }];
-  const last = refs.lastBefore(at, 'player');
-  return last && /^h/i.test(pointer[0]) === false ? [{ ent: last, at }] : [];
+  const pointed = refs.pointedPlayer(clause.start, clause.end, clubs, inQuote);
+  return pointed ? [pointed] : [];
 }
 
 interface _Roles {
