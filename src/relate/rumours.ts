@@ -67,7 +67,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
       if (!tos.length) {
         const subject = _subjectClub(doc, ctx.clubs, clause.sentence, inQuote);
         if (subject && subject !== known) tos = [subject];
-        else if (_THEY.test(text)) tos = _listOf(_theyClub(doc, ctx.clubs, clause.sentence, known, inQuote));
+        else if (_THEY.test(text)) tos = _listOf(_theyClub(doc, ctx.clubs, clause, known, inQuote));
       }
       for (const to of tos) {
         const from = known ?? _mainClub(ctx.clubs, to);
@@ -117,8 +117,11 @@ function _subjectClub(doc: Doc, clubs: ClubMention[], s: Sentence, inQuote: (at:
   return /^(?:[\p{L}',]+\s+){0,3}$/u.test(doc.text.slice(s.start, first.start)) ? first.club : null;
 }
 
-/** "they"/"their": the club the last sentences were about, other than the one the player leaves. */
-function _theyClub(doc: Doc, clubs: ClubMention[], s: Sentence, from: string | null, inQuote: (at: number) => boolean): string | null {
+/** "they"/"their": a club named earlier in the sentence, else the club the last sentences were about. */
+function _theyClub(doc: Doc, clubs: ClubMention[], clause: _Clause, from: string | null, inQuote: (at: number) => boolean): string | null {
+  const s = clause.sentence;
+  const earlier = clubs.filter((c) => c.start >= s.start && c.end <= clause.start && c.club !== from && !inQuote(c.start)).pop();
+  if (earlier) return earlier.club;
   for (let i = s.index - 1; i >= 0 && i >= s.index - 6; i--) {
     const subject = _subjectClub(doc, clubs, doc.sentences[i] as Sentence, inQuote);
     if (subject && subject !== from) return subject;
