@@ -6,6 +6,7 @@
 // ("Brighton's Carlos Baleba", "Liverpool midfielder") mark the seller; otherwise the club that is
 // the clause's subject is the one that wants him.
 import { attributiveClub } from '../extract/names.js';
+import { peopleKnowledge } from '../knowledge/people.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
@@ -114,6 +115,10 @@ function _mainClub(clubs: ClubMention[], except: string): string | null {
 function _subjectClub(doc: Doc, clubs: ClubMention[], s: Sentence, inQuote: (at: number) => boolean): string | null {
   const first = clubs.find((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start));
   if (!first || first.start - s.start > 30) return null;
+  // "The former Brighton man has been ...": a club used as an attribute is not the subject.
+  const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(first.end, first.end + 30))?.[1]?.toLowerCase() ?? '';
+  const k = peopleKnowledge();
+  if (next === 'man' || k.playerWords.has(next) || k.roleWords.has(next)) return null;
   return /^(?:[\p{L}',]+\s+){0,3}$/u.test(doc.text.slice(s.start, first.start)) ? first.club : null;
 }
 
@@ -126,7 +131,8 @@ function _theyClub(doc: Doc, clubs: ClubMention[], clause: _Clause, from: string
     const subject = _subjectClub(doc, clubs, doc.sentences[i] as Sentence, inQuote);
     if (subject && subject !== from) return subject;
   }
-  return null;
+  const last = clubs.filter((c) => c.end <= s.start && s.start - c.end < 600 && c.club !== from && !inQuote(c.start)).pop();
+  return last?.club ?? null;
 }
 
 function _listOf<T>(x: T | null): T[] {
