@@ -227,7 +227,8 @@ function _endsWith(markers: StageKnowledge['to'], lead: string): boolean {
 function _possessiveBid(doc: Doc, k: StageKnowledge, c: Span): boolean {
   const after = doc.text.slice(c.end, c.end + 40);
   const m = /^'s?\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?([\p{L}-]+(?: for)?)/u.exec(after);
-  return !!m && k.bidNouns.has((m[1] ?? '').toLowerCase());
+  const noun = (m?.[1] ?? '').toLowerCase();
+  return k.bidNouns.has(noun) || k.bidNouns.has(noun.split(' ')[0] ?? '');
 }
 
 /** "a move to Barcelona and Liverpool": a club joined by "and"/"or" to a club already wanted. */
