@@ -72,7 +72,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
       }
       for (const to of tos) {
         const from = known ?? _mainClub(ctx.clubs, to);
-        _record(byKey, { start: clause.sentence.start, end: clause.sentence.end, player: p.ent.name, from, to, status, window: _window(k, text), fee: _fee(ctx, clause.sentence, p.ent.name), source: _source(doc, ctx.sources, clause.sentence) });
+        _record(byKey, { start: clause.sentence.start, end: clause.sentence.end, player: p.ent.name, from, to, status, window: _window(k, text), fee: _fee(ctx, clause.sentence, p.ent.name, status), source: _source(doc, ctx.sources, clause.sentence) });
       }
       if (roles.from && !home.has(p.ent)) home.set(p.ent, roles.from);
       if (status === 'completed' && tos.length === 1 && tos[0]) home.set(p.ent, tos[0]);
@@ -115,10 +115,7 @@ function _mainClub(clubs: ClubMention[], except: string): string | null {
 function _subjectClub(doc: Doc, clubs: ClubMention[], s: Sentence, inQuote: (at: number) => boolean): string | null {
   const first = clubs.find((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start));
   if (!first || first.start - s.start > 30) return null;
-  // "The former Brighton man has been ...": a club used as an attribute is not the subject.
-  const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(first.end, first.end + 30))?.[1]?.toLowerCase() ?? '';
-  const k = peopleKnowledge();
-  if (next === 'man' || k.playerWords.has(next) || k.roleWords.has(next)) return null;
+  if (_attribute(doc, first)) return null;
   return /^(?:[\p{L}',]+\s+){0,3}$/u.test(doc.text.slice(s.start, first.start)) ? first.club : null;
 }
 
@@ -131,8 +128,15 @@ function _theyClub(doc: Doc, clubs: ClubMention[], clause: _Clause, from: string
     const subject = _subjectClub(doc, clubs, doc.sentences[i] as Sentence, inQuote);
     if (subject && subject !== from) return subject;
   }
-  const last = clubs.filter((c) => c.end <= s.start && s.start - c.end < 600 && c.club !== from && !inQuote(c.start)).pop();
+  const last = clubs.filter((c) => c.end <= s.start && s.start - c.end < 600 && c.club !== from && !inQuote(c.start) && !_attribute(doc, c)).pop();
   return last?.club ?? null;
+}
+
+/** "The former Brighton man", "Liverpool midfielder": a club used as an attribute of a person. */
+function _attribute(doc: Doc, c: ClubMention): boolean {
+  const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(c.end, c.end + 30))?.[1]?.toLowerCase() ?? '';
+  const k = peopleKnowledge();
+  return next === 'man' || k.playerWords.has(next) || k.roleWords.has(next);
 }
 
 function _listOf<T>(x: T | null): T[] {
@@ -245,10 +249,15 @@ function _window(k: StageKnowledge, text: string): string | null {
   return k.windows.find(text)[0]?.value ?? null;
 }
 
-function _fee(ctx: RumourContext, s: Sentence, player: string): Money | null {
+/**
+ * The fee of a move: one in its sentence, else one the article gives for the player elsewhere that
+ * fits the stage (a fee paid goes with a done deal, an asking price or a bid with a rumour).
+ */
+function _fee(ctx: RumourContext, s: Sentence, player: string, status: Status): Money | null {
   const usable = (f: FeeFinding) => f.amount !== null && f.kind !== 'other' && f.kind !== 'wage';
+  const done = status === 'completed' || status === 'agreed';
   let pick = ctx.fees.find((f, i) => usable(f) && f.start >= s.start && f.end <= s.end && (ctx.feePlayers[i] ?? player) === player);
-  pick ??= ctx.fees.find((f, i) => usable(f) && ctx.feePlayers[i] === player);
+  pick ??= ctx.fees.find((f, i) => usable(f) && ctx.feePlayers[i] === player && (f.kind === 'paid') === done);
   return pick ? { text: pick.text, amount: pick.amount, currency: pick.currency } : null;
 }
 
