@@ -1,21 +1,12 @@
 // One player across many articles: who he is (every form of his name the articles use), and all that
 // they say about him, oldest article first. Matching forgives case, accents, spacing and punctuation,
 // and a surname alone ("Konate", "mac allister", "MacAllister").
+import { foldLetters } from '../knowledge/fold.js';
 import { SCHEMA_ID, type Article, type PlayerStory } from '../schema.js';
-
-// Letters that Unicode does not decompose into a base letter and a mark.
-const _LETTERS: Record<string, string> = {
-  ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n',
-};
-const _LETTER_RE = /[øßæœłđðþıħŋ]/g;
 
 /** Lower case, no diacritics, letters and digits only, single spaces: "N'Golo  Kanté" → "n golo kante". */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(_LETTER_RE, (c) => _LETTERS[c] ?? c)
+  return foldLetters(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,9 +1,6 @@
 // The matching rules of the guidelines (names, fees, quotes) and the one-to-one pairing of
 // predicted facts with gold facts. Pure functions: no knowledge tables, no I/O.
-
-// Letters that NFKD does not split into base + mark.
-const _LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
-const _SPECIAL = /[øłđðßæœıþ]/g;
+import { foldLetters } from '../knowledge/fold.js';
 
 /**
  * Fold a name for comparison: case and diacritics away, "&" read as "and", apostrophes and full
@@ -11,11 +8,7 @@ const _SPECIAL = /[øłđðßæœıþ]/g;
  * Words are separated by single spaces.
  */
 export function fold(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(_SPECIAL, (c) => _LETTERS[c] ?? c)
+  return foldLetters(s)
     .replace(/&/g, ' and ')
     .replace(/['\u2018\u2019\u02bc`.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -2,6 +2,7 @@
 // openfootball lists) with the curated context rules (club-curated.json). Loaded once; the lookups
 // here are what the club recogniser and the other recognisers ask.
 import { loadData } from './_load.js';
+import { foldLetters } from './fold.js';
 
 export interface ClubEntry {
   /** Canonical name: the usual English name ("Bayern Munich", "Manchester United"). */
@@ -131,12 +132,6 @@ interface _Curated {
   timeWords: string[];
 }
 
-const _PLAIN: Record<string, string> = {
-  ø: 'o', æ: 'ae', ł: 'l', ß: 'ss', ı: 'i', đ: 'd', œ: 'oe', þ: 'th', ð: 'd',
-};
-const _NON_ASCII = /[^\x00-\x7f]/;
-const _MARKS = /\p{M}/gu;
-const _PLAIN_RE = /[øæłßıđœþð]/g;
 const _WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 function _isWordChar(code: number, ch: string): boolean {
@@ -172,9 +167,7 @@ export function wordSpans(text: string): number[] {
 
 /** One word, lower-cased with accents and special letters folded ("Mönchengladbach" → "monchengladbach"). */
 export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  if (!_NON_ASCII.test(lower)) return lower;
-  return lower.normalize('NFD').replace(_MARKS, '').replace(_PLAIN_RE, (c) => _PLAIN[c] ?? c);
+  return foldLetters(word);
 }
 
 /** A phrase as the words the recogniser compares: "Brighton & Hove Albion" → brighton and hove albion. */

@@ -3,6 +3,7 @@
 import nlp from 'compromise';
 import type { Role } from '../schema.js';
 import { loadData } from './_load.js';
+import { foldLetters } from './fold.js';
 
 interface PeopleWords {
   roles: Record<string, string[]>;
@@ -65,10 +66,7 @@ export function peopleKnowledge(): PeopleKnowledge {
 
 /** Lower case, no diacritics, no punctuation: the form names are compared in. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldLetters(s)
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')

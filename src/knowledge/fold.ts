@@ -1,0 +1,15 @@
+// One way to fold letters wherever names are compared: lower case, diacritics away, and the letters
+// Unicode does not split into a base letter and a mark (ø, ß, æ, ł...) spelt out in ASCII.
+
+const _LETTERS: Record<string, string> = {
+  ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n',
+};
+const _SPECIAL = /[øßæœłđðþıħŋ]/g;
+const _NON_ASCII = /[^\x00-\x7f]/;
+
+/** "Mönchengladbach" → "monchengladbach", "Ødegaard" → "odegaard"; punctuation is left alone. */
+export function foldLetters(s: string): string {
+  const lower = s.toLowerCase();
+  if (!_NON_ASCII.test(lower)) return lower;
+  return lower.normalize('NFKD').replace(/\p{M}/gu, '').replace(_SPECIAL, (c) => _LETTERS[c] ?? c);
+}
