@@ -4,6 +4,7 @@
 // "Konate", "Vinicius") are linked to the fullest name in the article.
 import { foldName, peopleKnowledge, type PeopleKnowledge } from '../knowledge/people.js';
 import type { Role } from '../schema.js';
+import { lastStartingBy } from './spans.js';
 import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, SourceFinding, Span } from './types.js';
 
 export interface NameContext {
@@ -172,10 +173,9 @@ function _splitBlocked(group: _Tok[], blocked: Span[]): _Tok[][] {
 }
 
 function _overlaps(s: Span, spans: Span[]): boolean {
-  // Spans are few per article; a linear scan over those near s is cheap enough.
-  for (const b of spans) {
-    if (b.start >= s.end) break;
-    if (b.end > s.start) return true;
+  // Blocked spans are sorted by start; the few that start last before s.end are the only candidates.
+  for (let i = lastStartingBy(spans, s.end - 1), n = 0; i >= 0 && n < 4; i--, n++) {
+    if ((spans[i] as Span).end > s.start) return true;
   }
   return false;
 }
@@ -246,19 +246,27 @@ function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): b
 // ---- linking ---------------------------------------------------------------------------------
 
 function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[]): _Ent[] {
-  const ents: _Ent[] = [];
-  const byFirstSeen = [...cands].sort((a, b) => b.key.length - a.key.length || a.start - b.start);
+  const index = new _EntIndex();
   const assigned = new Map<_Cand, _Ent>();
+  const shared: Array<[_Cand, _Ent[]]> = [];
   // Longest names first so that short forms find the full name whatever the order in the text.
-  for (const c of byFirstSeen) {
-    const e = _match(ents, c, assigned, cands);
-    if (e) {
-      assigned.set(c, e);
-      continue;
+  for (const c of [...cands].sort((a, b) => b.key.length - a.key.length || a.start - b.start)) {
+    const found = index.match(c);
+    if (Array.isArray(found)) shared.push([c, found]);
+    else assigned.set(c, found ?? index.add({ key: c.key, name: _display(doc, c), nameTokens: c.key.length, mentions: [], votes: new Map(), club: null, support: false }));
+  }
+  // Two people share a surname ("Ashley Cole", "Joe Cole"): a bare "Cole" is the one named last.
+  const named = cands.filter((c) => assigned.has(c));
+  for (const [c, ents] of shared) {
+    let e: _Ent = ents[0] as _Ent;
+    for (let i = _lastBefore(named, c.start); i >= 0; i--) {
+      const other = assigned.get(named[i] as _Cand);
+      if (other && ents.includes(other)) {
+        e = other;
+        break;
+      }
     }
-    const ent: _Ent = { key: c.key, name: _display(doc, c), nameTokens: c.key.length, mentions: [], votes: new Map(), club: null, support: false };
-    ents.push(ent);
-    assigned.set(c, ent);
+    assigned.set(c, e);
   }
   for (const c of cands) {
     const e = assigned.get(c);
@@ -269,51 +277,75 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
     if (vote || _personTagged(c, k) || c.toks.length > 1) e.support = true;
     e.club ??= attributiveClub(doc, clubs, c.start)?.club ?? null;
   }
-  // "Endrick, Vinicius Jnr and Rodrygo": a word listed beside a name is a name too.
-  for (const c of cands) {
+  // "Endrick, Vinicius Jnr and Rodrygo": a word listed beside a name is a name too. Candidates are
+  // in text order, and a list joins neighbours.
+  cands.forEach((c, i) => {
     const e = assigned.get(c);
-    if (e && !e.support && cands.some((o) => o !== c && assigned.get(o)?.support && _listed(doc, c, o))) e.support = true;
-  }
-  for (const e of ents) e.mentions.sort((a, b) => a.start - b.start);
-  return ents.filter((e) => e.mentions.length > 0).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+    if (!e || e.support) return;
+    const near = [cands[i - 1], cands[i + 1]].filter((o): o is _Cand => o !== undefined);
+    if (near.some((o) => assigned.get(o)?.support && _listed(doc, c, o))) e.support = true;
+  });
+  for (const e of index.all) e.mentions.sort((a, b) => a.start - b.start);
+  return index.all.filter((e) => e.mentions.length > 0).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
-function _match(ents: _Ent[], c: _Cand, assigned: Map<_Cand, _Ent>, all: _Cand[]): _Ent | null {
-  const exact = ents.find((e) => _same(e.key, c.key));
-  if (exact) return exact;
-  // A trailing part of a longer name: "Mac Allister", "Konate", "van Dijk".
-  const tails = ents.filter((e) => e.key.length > c.key.length && _endsWith(e.key, c.key));
-  if (tails.length === 1) return tails[0] ?? null;
-  if (tails.length > 1) return _nearestBefore(tails, c, assigned, all);
-  // "Mo Salah" and "Mohamed Salah": same surname, one first name the start of the other.
-  if (c.key.length >= 2) {
-    const nick = ents.find((e) => e.key.length >= 2 && e.key[e.key.length - 1] === c.key[c.key.length - 1] && _prefixCompatible(e.key[0] ?? '', c.key[0] ?? ''));
-    if (nick) return nick;
+/** Index of the last candidate starting before `at` (candidates sorted by start), or -1. */
+function _lastBefore(cands: _Cand[], at: number): number {
+  let lo = 0;
+  let hi = cands.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cands[mid] as _Cand).start < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  // A first name alone, when one person in the article has it: "Steven" for Steven Gerrard.
-  if (c.key.length === 1) {
-    const firsts = ents.filter((e) => e.key.length >= 2 && e.key[0] === c.key[0]);
-    if (firsts.length === 1) return firsts[0] ?? null;
-  }
-  return null;
+  return found;
 }
 
-/** Two people share a surname ("Ashley Cole", "Joe Cole"): a bare "Cole" is the one named last. */
-function _nearestBefore(ents: _Ent[], c: _Cand, assigned: Map<_Cand, _Ent>, all: _Cand[]): _Ent {
-  let best: _Ent = ents[0] as _Ent;
-  let bestAt = -1;
-  for (const other of all) {
-    const e = assigned.get(other);
-    if (e && ents.includes(e) && other.start < c.start && other.start > bestAt) {
-      best = e;
-      bestAt = other.start;
+/** Entities by whole name, last word and first word, so that linking stays linear in the text. */
+class _EntIndex {
+  readonly all: _Ent[] = [];
+  private readonly _exact = new Map<string, _Ent>();
+  private readonly _byLast = new Map<string, _Ent[]>();
+  private readonly _byFirst = new Map<string, _Ent[]>();
+
+  add(e: _Ent): _Ent {
+    this.all.push(e);
+    this._exact.set(e.key.join(' '), e);
+    _push(this._byLast, e.key[e.key.length - 1] ?? '', e);
+    if (e.key.length >= 2) _push(this._byFirst, e.key[0] ?? '', e);
+    return e;
+  }
+
+  /** The entity a candidate names, several when it is a surname they share, or null for a new one. */
+  match(c: _Cand): _Ent | _Ent[] | null {
+    const exact = this._exact.get(c.key.join(' '));
+    if (exact) return exact;
+    const sameLast = this._byLast.get(c.key[c.key.length - 1] ?? '') ?? [];
+    // A trailing part of a longer name: "Mac Allister", "Konate", "van Dijk".
+    const tails = sameLast.filter((e) => e.key.length > c.key.length && _endsWith(e.key, c.key));
+    if (tails.length === 1) return tails[0] ?? null;
+    if (tails.length > 1) return tails;
+    // "Mo Salah" and "Mohamed Salah": same surname, one first name the start of the other.
+    if (c.key.length >= 2) {
+      const nick = sameLast.find((e) => e.key.length >= 2 && _prefixCompatible(e.key[0] ?? '', c.key[0] ?? ''));
+      if (nick) return nick;
     }
+    // A first name alone, when one person in the article has it: "Steven" for Steven Gerrard.
+    if (c.key.length === 1) {
+      const firsts = this._byFirst.get(c.key[0] ?? '') ?? [];
+      if (firsts.length === 1) return firsts[0] ?? null;
+    }
+    return null;
   }
-  return best;
 }
 
-function _same(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
+function _push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function _endsWith(long: string[], short: string[]): boolean {

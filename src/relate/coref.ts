@@ -4,6 +4,7 @@
 // Graeme Souness is lining up ..."), carried through sentences that open with "He". Descriptions go
 // to the last person named with that role, or to the player the text was last about.
 import { foldName, peopleKnowledge } from '../knowledge/people.js';
+import { insideAny, lastStartingBy, within } from '../extract/spans.js';
 import type { Doc, PersonEntity, Span } from '../extract/types.js';
 
 interface _At {
@@ -26,6 +27,9 @@ export class References {
   private readonly _mentions: _At[];
   private readonly _main: PersonEntity | null;
   private readonly _subjects = new Map<number, PersonEntity | null>();
+  private _quoteTest: ((offset: number) => boolean) | null = null;
+  private _names: Map<string, PersonEntity> | null = null;
+  private _folded: Array<[string, PersonEntity]> = [];
 
   constructor(
     private readonly _doc: Doc,
@@ -45,14 +49,13 @@ export class References {
 
   /** Entity mentions inside [start, end). */
   within(start: number, end: number): _At[] {
-    return this._mentions.filter((m) => m.start >= start && m.end <= end);
+    return within(this._mentions, start, end);
   }
 
   /** The last entity named before `offset` (and after `floor`), optionally only players or only people. */
   lastBefore(offset: number, want: 'player' | 'person' | 'any' = 'any', floor = 0): PersonEntity | null {
-    for (let i = this._mentions.length - 1; i >= 0; i--) {
+    for (let i = lastStartingBy(this._mentions, offset - 1); i >= 0; i--) {
       const m = this._mentions[i] as _At;
-      if (m.start >= offset) continue;
       if (m.start < floor) return null;
       if (want === 'any' || (want === 'player') === (m.ent.role === null)) return m.ent;
     }
@@ -63,10 +66,16 @@ export class References {
   byName(text: string): PersonEntity | null {
     const f = foldName(text);
     if (!f) return null;
-    const exact = this.entities.find((e) => foldName(e.name) === f || e.aliases.some((a) => foldName(a) === f));
+    if (!this._names) {
+      // Folded once per article: quotes ask for their speakers by name many times.
+      this._names = new Map();
+      for (const e of this.entities) for (const n of [e.name, ...e.aliases]) if (!this._names.has(foldName(n))) this._names.set(foldName(n), e);
+      this._folded = this.entities.map((e) => [foldName(e.name), e]);
+    }
+    const exact = this._names.get(f);
     if (exact) return exact;
-    const tail = this.entities.filter((e) => foldName(e.name).endsWith(' ' + f));
-    return tail.length === 1 ? (tail[0] ?? null) : null;
+    const tail = this._folded.filter(([n]) => n.endsWith(' ' + f));
+    return tail.length === 1 ? (tail[0]?.[1] ?? null) : null;
   }
 
   /** Resolve what a phrase at `offset` points to, or null when it is not clear. */
@@ -162,8 +171,9 @@ export class References {
     return this.entities.find((e) => e.role !== null && roles.includes(e.role)) ?? null;
   }
 
-  private _inQuote(offset: number): boolean {
-    return this._quotes.some((q) => offset >= q.start && offset < q.end);
+  private get _inQuote(): (offset: number) => boolean {
+    this._quoteTest ??= insideAny(this._quotes);
+    return this._quoteTest;
   }
 }
 

@@ -6,6 +6,7 @@
 // ("Brighton's Carlos Baleba", "Liverpool midfielder") mark the seller; otherwise the club that is
 // the clause's subject is the one that wants him.
 import { attributiveClub } from '../extract/names.js';
+import { insideAny, within } from '../extract/spans.js';
 import { peopleKnowledge } from '../knowledge/people.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
@@ -38,7 +39,7 @@ interface _PlayerRef {
 export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   const k = stageKnowledge();
   const refs = new References(doc, ctx.entities, ctx.quotes);
-  const inQuote = (at: number) => ctx.quotes.some((q) => at >= q.start - 1 && at <= q.end);
+  const inQuote = insideAny(ctx.quotes, 1);
   const byKey = new Map<string, RumourFinding>();
   // Where each player is now: his written attribute, then what completed moves say.
   const home = new Map<PersonEntity, string>();
@@ -49,7 +50,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
-    const clubs = ctx.clubs.filter((c) => c.start >= clause.start && c.end <= clause.end && !inQuote(c.start));
+    const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
     if (!cues.length || k.notTransfer.find(text).length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
