@@ -1,16 +1,41 @@
-// The shared runner: paths → read → extract, one article at a time, failures as values.
-// Commands (extract, player, eval) consume this; later the store and the worker pool slot in here.
+// The shared runner: paths → read → extract, one article at a time, failures as values, in input
+// order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
+import { availableParallelism } from 'node:os';
 import { extractArticle } from './extract/index.js';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE, readInputs, type ReadOptions } from './read/index.js';
+import { extractInWorkers, workersAvailable } from './parallel/pool.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
+
+export const SMALL_RUN = 32;
 
 export type Outcome = { ok: true; article: Article } | { ok: false; file: string; reason: string };
 
-export interface RunOptions extends Partial<ReadOptions> {}
+export interface RunOptions extends Partial<ReadOptions> {
+  /**
+   * Worker threads for extraction; 1 is the calling thread. Unset: one per core, but runs of fewer
+   * than `SMALL_RUN` inputs stay on the calling thread, where starting workers would cost more than
+   * it saves.
+   */
+  jobs?: number;
+  /** Told how many inputs there are, once the paths are walked. */
+  onTotal?: (total: number) => void;
+}
 
 export async function* extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
   const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
-  for await (const r of readInputs(paths, readOpts)) {
-    yield r.ok ? { ok: true, article: extractArticle(r.source) } : r;
+  const inputs = await loadInputs(paths, readOpts);
+  opts.onTotal?.(inputs.total);
+  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
+  if (jobs > 1 && workersAvailable()) {
+    yield* extractInWorkers(inputs.items, jobs);
+    return;
+  }
+  for await (const r of inputs.items) {
+    if (!r.ok) {
+      yield r;
+      continue;
+    }
+    const read = fromBytes(r.file, r.bytes);
+    yield read.ok ? { ok: true, article: extractArticle(read.source) } : read;
   }
 }

@@ -9,6 +9,8 @@ export interface Io {
   stderr: Out;
   /** Is stdout a terminal? Decides the default format and colour. */
   isTTY: boolean;
+  /** Is stderr a terminal? Decides whether a progress bar is drawn. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
   /** Exit code of the command that ran (0 ok, 1 nothing matched / below threshold, 2 usage or input error). */
@@ -20,6 +22,7 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     stdin: process.stdin,
     exitCode: 0,

@@ -11,6 +11,8 @@ export interface ReadingOptions {
   maxSize: number;
   color: boolean;
   csvTable?: CsvTable;
+  jobs?: number;
+  quiet: boolean;
 }
 
 /** --format, --ext, --max-size, --no-color on a command that reads articles. */
@@ -19,7 +21,15 @@ export function addReadingOptions(cmd: Command): Command {
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
     .addOption(new Option('--ext <list>', 'file extensions read in directories, comma-separated').default(DEFAULT_EXT, DEFAULT_EXT.join(',')).argParser(parseExt))
     .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
-    .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)');
+    .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores; runs of a few files stay on one thread)').argParser(parseJobs))
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false);
+}
+
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number of threads from 1 to 256');
+  return n;
 }
 
 export function parseExt(value: string): string[] {

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { CSV_TABLES, makeFormatter, type CsvTable } from '../format/index.js';
 import { setExit, type Io } from './_io.js';
 import { addReadingOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { progress } from './_progress.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 export function register(program: Command, io: Io): void {
@@ -43,10 +44,12 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');
   const interrupt = watchInterrupt();
+  const bar = progress(io, opts.quiet);
   let done = 0;
   out.begin();
   try {
-    for await (const r of extractPaths(paths, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin })) {
+    for await (const r of extractPaths(paths, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal: bar.total })) {
+      bar.tick();
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
         out.article(r.article);
@@ -63,6 +66,7 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
     }
   } finally {
     interrupt.dispose();
+    bar.done();
     // Whatever happened above, the document is closed so that it stays valid.
     out.end();
   }

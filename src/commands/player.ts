@@ -65,7 +65,7 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
   const { extractPaths } = await import('../pipeline.js');
   const interrupt = watchInterrupt();
   try {
-    for await (const r of extractPaths(inputs, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin })) {
+    for await (const r of extractPaths(inputs, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs })) {
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
         articles.push(r.article);

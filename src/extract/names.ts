@@ -2,6 +2,7 @@
 // Candidates are runs of capitalised words; club, outlet and credit spans are cut out; the words
 // around each mention say whether it is a player or a person with a role; short forms ("Mac Allister",
 // "Konate", "Vinicius") are linked to the fullest name in the article.
+import { foldLetters } from '../knowledge/fold.js';
 import { foldName, peopleKnowledge, type PeopleKnowledge } from '../knowledge/people.js';
 import type { Role } from '../schema.js';
 import { lastStartingBy } from './spans.js';
@@ -58,7 +59,7 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
   const blocked = _blockedSpans(doc, ctx);
   const toks = _tokens(doc);
-  const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldName(t.word)));
+  const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldLetters(t.word)));
   const lowerWords = new Set(toks.filter((t) => !t.cap).map((t) => t.word));
   const groups = _groups(doc.text, toks).flatMap((g) => _splitBlocked(g, blocked));
   // Last words of multi-word names: a common word there ("Young", "Will") is a surname after all.
@@ -106,7 +107,9 @@ function _tokens(doc: Doc): _Tok[] {
       possessive = true; // "Davies' deal"
     }
     if (!word) continue;
-    out.push({ start: m.index, end: m.index + word.length, word, cap: _CAP.test(word), possessive, initial: _isInitial(doc, m.index) });
+    const cap = _CAP.test(word);
+    // Only capitalised words can start a name, so only they need to know where their sentence starts.
+    out.push({ start: m.index, end: m.index + word.length, word, cap, possessive, initial: cap && _isInitial(doc, m.index) });
   }
   return out;
 }
@@ -196,7 +199,7 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
       toks.shift();
       continue;
     }
-    if (t.initial && !midCaps.has(foldName(t.word)) && _commonWord(lw, k, lowerWords)) {
+    if (t.initial && !midCaps.has(foldLetters(t.word)) && _commonWord(lw, k, lowerWords)) {
       toks.shift();
       continue;
     }

@@ -28,19 +28,25 @@ export class PhraseIndex<T> {
 
   /** Every phrase occurrence in `text` (offsets relative to it), longest first at each word, no overlaps. */
   find(text: string): Array<PhraseHit<T>> {
-    const words = [...text.matchAll(_WORDS)].map((m) => ({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    _WORDS.lastIndex = 0;
+    // Lower-cased word by word: lower-casing the whole text could change its length ("İ").
+    for (let m = _WORDS.exec(text); m !== null; m = _WORDS.exec(text)) {
+      words.push(m[0].toLowerCase());
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
     const hits: Array<PhraseHit<T>> = [];
     for (let i = 0; i < words.length; i++) {
-      const cands = this._byFirst.get((words[i] as { w: string }).w);
+      const cands = this._byFirst.get(words[i] as string);
       if (!cands) continue;
       for (const c of cands) {
-        if (i + c.words.length > words.length) continue;
-        if (c.words.every((w, j) => words[i + j]?.w === w)) {
-          const last = words[i + c.words.length - 1] as { end: number };
-          hits.push({ start: (words[i] as { start: number }).start, end: last.end, phrase: c.phrase, value: c.value });
-          i += c.words.length - 1;
-          break;
-        }
+        if (i + c.words.length > words.length || !c.words.every((w, j) => words[i + j] === w)) continue;
+        hits.push({ start: starts[i] as number, end: ends[i + c.words.length - 1] as number, phrase: c.phrase, value: c.value });
+        i += c.words.length - 1;
+        break;
       }
     }
     return hits;

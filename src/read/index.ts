@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { decode } from './decode.js';
 import { parseHeader } from './header.js';
 import { looksLikeHtml, normalise, type Normalised } from './normalise.js';
-import { describeFsError, walk } from './walk.js';
+import { describeFsError, walk, type WalkItem } from './walk.js';
 
 export { comparePaths } from './walk.js';
 
@@ -30,27 +30,57 @@ export interface ReadOptions {
 export const DEFAULT_EXT = ['txt', 'md'];
 export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
 
-/** Every input in order: failures are results too, so one bad file never stops the others. */
-export async function* readInputs(paths: string[], opts: ReadOptions): AsyncGenerator<ReadResult> {
-  for (const item of await walk(paths, { ext: opts.ext })) {
-    if (item.kind === 'error') yield { ok: false, file: item.file, reason: item.reason };
-    else if (item.kind === 'stdin') yield await _readStdin(opts);
-    else yield await readFile(item.file, opts.maxSize);
+/** An input's bytes, or why it has none. */
+export type Loaded = { ok: true; file: string; bytes: Uint8Array } | { ok: false; file: string; reason: string };
+
+export interface Inputs {
+  /** How many inputs the paths name (files, failures and standard input). */
+  total: number;
+  items: AsyncGenerator<Loaded>;
+}
+
+// Files read ahead of the one being worked on, so that disk waits overlap extraction.
+const _AHEAD = 16;
+
+/** Walk the paths, then load every input in order: failures are results too, so one bad file never stops the others. */
+export async function loadInputs(paths: string[], opts: ReadOptions): Promise<Inputs> {
+  const items = await walk(paths, { ext: opts.ext });
+  return { total: items.length, items: _loadAhead(items, opts) };
+}
+
+async function* _loadAhead(items: WalkItem[], opts: ReadOptions): AsyncGenerator<Loaded> {
+  const start = (item: WalkItem): Promise<Loaded> =>
+    item.kind === 'error' ? Promise.resolve({ ok: false, file: item.file, reason: item.reason }) : item.kind === 'stdin' ? _loadStdin(opts) : loadFile(item.file, opts.maxSize);
+  const window: Array<Promise<Loaded>> = [];
+  let next = 0;
+  while (next < items.length || window.length) {
+    while (window.length < _AHEAD && next < items.length) window.push(start(items[next++] as WalkItem));
+    yield await (window.shift() as Promise<Loaded>);
   }
 }
 
+/** Every input in order, decoded and ready for extraction. */
+export async function* readInputs(paths: string[], opts: ReadOptions): AsyncGenerator<ReadResult> {
+  for await (const r of (await loadInputs(paths, opts)).items) yield r.ok ? fromBytes(r.file, r.bytes) : r;
+}
+
 export async function readFile(file: string, maxSize: number = DEFAULT_MAX_SIZE): Promise<ReadResult> {
+  const r = await loadFile(file, maxSize);
+  return r.ok ? fromBytes(r.file, r.bytes) : r;
+}
+
+export async function loadFile(file: string, maxSize: number = DEFAULT_MAX_SIZE): Promise<Loaded> {
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) return { ok: false, file, reason: 'not a regular file' };
     if (st.size > maxSize) return { ok: false, file, reason: `larger than the size limit (${_mb(st.size)} > ${_mb(maxSize)}; see --max-size)` };
-    return fromBytes(file, await fs.readFile(file));
+    return { ok: true, file, bytes: await fs.readFile(file) };
   } catch (err) {
     return { ok: false, file, reason: describeFsError(err) };
   }
 }
 
-async function _readStdin(opts: ReadOptions): Promise<ReadResult> {
+async function _loadStdin(opts: ReadOptions): Promise<Loaded> {
   const stream = opts.stdin ?? process.stdin;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -64,7 +94,7 @@ async function _readStdin(opts: ReadOptions): Promise<ReadResult> {
   } catch (err) {
     return { ok: false, file: '-', reason: `standard input could not be read: ${(err as Error).message}` };
   }
-  return fromBytes('-', Buffer.concat(chunks));
+  return { ok: true, file: '-', bytes: Buffer.concat(chunks) };
 }
 
 /** Decode and prepare one article's bytes. Pure: used for files, standard input and tests alike. */

@@ -27,55 +27,73 @@ export function looksLikeHtml(text: string): boolean {
   return (tags?.length ?? 0) >= 5;
 }
 
+// Characters that need more than copying; everything between them is copied in bulk.
+const _SPECIAL_TEXT = /[\r&\t\v\f\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+const _SPECIAL_HTML = new RegExp(_SPECIAL_TEXT.source.replace('[', '[<'), 'g');
+
 export function normalise(original: string, opts: { html?: boolean } = {}): Normalised {
   const html = opts.html ?? false;
-  const out: string[] = [];
-  const map: number[] = [];
-  const emit = (s: string, at: number) => {
-    for (const ch of s) {
-      // Astral characters are two UTF-16 units: keep the map one entry per unit.
-      for (let k = 0; k < ch.length; k++) {
-        out.push(k === 0 ? ch : '');
-        map.push(at);
-      }
-    }
-  };
   const n = original.length;
+  // Decoding only ever shortens (an entity or a tag becomes at most two characters), so the map
+  // never needs more room than the original has.
+  const map = new Int32Array(n + 1);
+  const out: string[] = [];
+  let len = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    out.push(original.slice(from, to));
+    for (let k = from; k < to; k++) map[len++] = k;
+  };
+  const emit = (text: string, at: number) => {
+    out.push(text);
+    for (let k = 0; k < text.length; k++) map[len++] = at;
+  };
+  const re = html ? _SPECIAL_HTML : _SPECIAL_TEXT;
+  re.lastIndex = 0;
   let i = 0;
-  while (i < n) {
-    const c = original[i] as string;
-    if (c === '\r') {
-      emit('\n', i);
-      i += original[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    if (c === '&') {
-      _ENTITY.lastIndex = i;
-      const m = _ENTITY.exec(original);
-      if (m) {
-        const decoded = decodeHTML(m[0]);
-        if (decoded !== m[0]) {
-          emit(_cleanChar(decoded), i);
-          i += m[0].length;
-          continue;
-        }
-      }
-    }
-    if (html && c === '<') {
-      const next = _skipTag(original, i);
-      if (next > i) {
-        const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(original.slice(i, i + 40))?.[1] ?? '';
-        if (_BLOCK_TAGS.test(tag)) emit('\n\n', i);
-        i = next;
-        continue;
-      }
-    }
-    emit(_cleanChar(c), i);
-    i++;
+  for (let m = re.exec(original); m !== null; m = re.exec(original)) {
+    const at = m.index;
+    if (at < i) continue;
+    copy(i, at);
+    i = _special(original, at, html, emit);
+    re.lastIndex = i;
   }
-  map.push(n);
+  copy(i, n);
+  map[len] = n;
   const view = out.join('');
-  return { view, text: foldForMatching(view), map: Int32Array.from(map) };
+  return { view, text: foldForMatching(view), map: map.subarray(0, len + 1) };
+}
+
+/** Handle the character at `at`; returns where copying resumes. */
+function _special(original: string, at: number, html: boolean, emit: (text: string, at: number) => void): number {
+  const c = original[at] as string;
+  if (c === '\r') {
+    emit('\n', at);
+    return at + (original[at + 1] === '\n' ? 2 : 1);
+  }
+  if (c === '&') {
+    _ENTITY.lastIndex = at;
+    const m = _ENTITY.exec(original);
+    const decoded = m ? decodeHTML(m[0]) : '&';
+    if (m && decoded !== m[0]) {
+      emit(_cleanChar(decoded), at);
+      return at + m[0].length;
+    }
+    emit('&', at);
+    return at + 1;
+  }
+  if (html && c === '<') {
+    const next = _skipTag(original, at);
+    if (next <= at) {
+      emit('<', at);
+      return at + 1;
+    }
+    const tag = /^<\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(original.slice(at, at + 40))?.[1] ?? '';
+    if (_BLOCK_TAGS.test(tag)) emit('\n\n', at);
+    return next;
+  }
+  emit(_cleanChar(c), at);
+  return at + 1;
 }
 
 function _cleanChar(s: string): string {

@@ -1,0 +1,69 @@
+// Extraction on a pool of worker threads. Articles go to the least busy worker and come back in
+// input order; at most a few per worker are in flight, so memory stays flat however many there are.
+import { Worker } from 'node:worker_threads';
+import type { Outcome } from '../pipeline.js';
+import type { Loaded } from '../read/index.js';
+
+export interface Job {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface Done {
+  id: number;
+  outcome: Outcome;
+}
+
+// Jobs queued per worker: enough to keep it busy while the main thread reads and writes.
+const _PER_WORKER = 4;
+
+interface _Slot {
+  worker: Worker;
+  pending: Map<number, { file: string; resolve: (o: Outcome) => void }>;
+}
+
+/** Can this module start workers? Not when it runs from TypeScript sources (tests): then use one thread. */
+export function workersAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+export async function* extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
+  const slots: _Slot[] = [];
+  const spawn = (): _Slot => {
+    const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url)), pending: new Map() };
+    slot.worker.on('message', (d: Done) => {
+      const p = slot.pending.get(d.id);
+      slot.pending.delete(d.id);
+      p?.resolve(d.outcome);
+    });
+    // A worker that dies takes only its own articles with it: they are reported, the run goes on.
+    slot.worker.on('error', (err) => {
+      for (const [, p] of slot.pending) p.resolve({ ok: false, file: p.file, reason: `extraction failed: ${err.message}` });
+      slot.pending.clear();
+      const i = slots.indexOf(slot);
+      if (i >= 0) slots[i] = spawn();
+    });
+    return slot;
+  };
+  for (let i = 0; i < jobs; i++) slots.push(spawn());
+  const window: Array<Promise<Outcome>> = [];
+  let id = 0;
+  try {
+    for await (const item of items) {
+      window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
+      while (window.length >= jobs * _PER_WORKER) yield await (window.shift() as Promise<Outcome>);
+    }
+    while (window.length) yield await (window.shift() as Promise<Outcome>);
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+function _dispatch(slots: _Slot[], job: Job): Promise<Outcome> {
+  const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  return new Promise((resolve) => {
+    slot.pending.set(job.id, { file: job.file, resolve });
+    slot.worker.postMessage(job);
+  });
+}
