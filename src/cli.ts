@@ -68,6 +68,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       setExit(run, 2);
     }
   }
+  // A failed write (a full disk) is reported on the next tick, after a command that writes all at the end has returned.
+  await new Promise((resolve) => setImmediate(resolve));
   if (guard.state.error) {
     run.stderr.write(`rumours: cannot write the output: ${clean(guard.state.error.message)}\n`);
     setExit(run, 2);

@@ -12,21 +12,59 @@ export function reportFailure(io: Io, file: string, reason: string): void {
   setExit(io, 2);
 }
 
-/** Ctrl-C during a long run: finish the current article, close the output, exit 130. */
-export function watchInterrupt(): { readonly stopped: boolean; dispose(): void } {
-  let stopped = false;
-  const onSignal = () => {
-    // A second Ctrl-C means now.
-    if (stopped) process.exit(130);
-    stopped = true;
+export interface Interrupt {
+  readonly stopped: boolean;
+  /** 130 after Ctrl-C (SIGINT), 143 after SIGTERM (`timeout`, `kill`): 128 + the signal number. */
+  readonly code: number;
+  /** "interrupted" or "terminated", for the message that says how far the run got. */
+  readonly verb: string;
+  dispose(): void;
+}
+
+const _SIGNALS = { SIGINT: { code: 130, verb: 'interrupted' }, SIGTERM: { code: 143, verb: 'terminated' } } as const;
+
+// How long a stopped run may take to reach the end of the article in hand before it is ended anyway:
+// a run waiting for input that never comes (standard input left open) must still stop.
+const _GRACE_MS = 1000;
+
+/**
+ * Ctrl-C or SIGTERM during a long run: finish the current article, close the output, exit 128 + the
+ * signal. Without this, SIGTERM (what `timeout` and `kill` send) would cut a JSON document in half.
+ * A second signal, or the run still going after the grace time, ends it at once, after `giveUp` has
+ * closed what it can. Both can only happen between articles: JavaScript runs one thing at a time.
+ */
+export function watchInterrupt(giveUp: () => void = () => {}): Interrupt {
+  let got: (typeof _SIGNALS)[keyof typeof _SIGNALS] | null = null;
+  const now = (code: number) => {
+    try {
+      giveUp();
+    } catch {
+      // The output may be gone (a closed pipe): there is nothing left to save.
+    }
+    process.exit(code);
   };
-  process.on('SIGINT', onSignal);
+  const handlers = (Object.keys(_SIGNALS) as Array<keyof typeof _SIGNALS>).map((name) => {
+    const onSignal = () => {
+      if (got) return now(got.code);
+      const signal = _SIGNALS[name];
+      got = signal;
+      setTimeout(() => now(signal.code), _GRACE_MS).unref();
+    };
+    process.on(name, onSignal);
+    return [name, onSignal] as const;
+  });
   return {
     get stopped() {
-      return stopped;
+      return got !== null;
+    },
+    get code() {
+      return got?.code ?? 0;
+    },
+    get verb() {
+      return got?.verb ?? 'stopped';
     },
     dispose() {
-      process.off('SIGINT', onSignal);
+      for (const [name, onSignal] of handlers) process.off(name, onSignal);
     },
   };
 }

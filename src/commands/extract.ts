@@ -32,7 +32,7 @@ Formats:
   csv     one row per rumour; --csv-table picks players, people, clubs, fees, quotes or sources
 
 Exit status: 0 all inputs read; 2 a usage error, or an input that could not be read (the others
-are still printed).
+are still printed); 130 Ctrl-C, 143 SIGTERM (what was done so far is printed and closed).
 `,
   );
 }
@@ -43,31 +43,53 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');
-  const interrupt = watchInterrupt();
   const bar = progress(io, opts.quiet);
+  // Inputs handled so far (printed or reported) out of all those the paths name, in input order: an
+  // interrupted run says how far it got, so that it can be resumed from there.
   let done = 0;
+  let total = 0;
+  const onTotal = (n: number) => {
+    total = n;
+    bar.total(n);
+  };
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    bar.done();
+    // Whatever happened, the document is closed so that it stays valid.
+    out.end();
+  };
+  const sayStopped = () => {
+    bar.done(); // the message must not land on the progress bar's line
+    io.stderr.write(`rumours: ${interrupt.verb} after ${done} of ${total} ${total === 1 ? 'article' : 'articles'}; output closed\n`);
+  };
+  // Still waiting when the grace time is up (or on a second Ctrl-C): say so and close what was written.
+  const interrupt = watchInterrupt(() => {
+    if (closed) return;
+    sayStopped();
+    close();
+  });
   out.begin();
   try {
-    for await (const r of extractPaths(paths, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal: bar.total })) {
+    for await (const r of extractPaths(paths, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal })) {
       bar.tick();
+      done++;
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
         out.article(r.article);
-        done++;
       } else {
         reportFailure(io, r.file, r.reason);
         out.skipped(r.file, r.reason);
       }
       if (interrupt.stopped) {
-        io.stderr.write(`rumours: interrupted after ${done} ${done === 1 ? 'article' : 'articles'}; output closed\n`);
-        setExit(io, 130);
+        sayStopped();
+        setExit(io, interrupt.code);
         break;
       }
     }
   } finally {
     interrupt.dispose();
-    bar.done();
-    // Whatever happened above, the document is closed so that it stays valid.
-    out.end();
+    close();
   }
 }

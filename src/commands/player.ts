@@ -71,8 +71,8 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
         articles.push(r.article);
       } else reportFailure(io, r.file, r.reason);
       if (interrupt.stopped) {
-        io.stderr.write(`rumours: interrupted after ${articles.length} articles; nothing printed\n`);
-        setExit(io, 130);
+        io.stderr.write(`rumours: ${interrupt.verb} after ${articles.length} articles; nothing printed\n`);
+        setExit(io, interrupt.code);
         return;
       }
     }

@@ -53,7 +53,10 @@ const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'M
 const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
-const _URL = /\b(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/gi;
+const _MAX_NAME_WORDS = 6;
+// Bounded like host names (labels of up to 63 characters): unbounded, "a.a.a…" or a long hyphenated
+// run made this quadratic (seconds on a 100 KB line).
+const _URL = /\b(?:https?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/gi;
 
 export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
@@ -213,7 +216,9 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
   const words = toks.map((t) => t.word.toLowerCase());
   if (words.some((w) => k.nonPerson.has(w))) return null;
   const key = words.filter((w) => !k.honorifics.has(w) && !k.suffixes.has(w)).map((w) => foldName(w));
-  if (!key.length) return null;
+  // Real names run to five words ("Ronaldo de Assis Moreira"); more than six is a headline in title
+  // case or junk, and unbounded it made a 100 KB "name".
+  if (!key.length || key.length > _MAX_NAME_WORDS) return null;
   const first = toks[0] as _Tok;
   const last = toks[toks.length - 1] as _Tok;
   if (key.length === 1) {
@@ -451,7 +456,8 @@ function _listed(doc: Doc, x: Span, y: Span): boolean {
  */
 export function attributiveClub(doc: Doc, clubs: ClubMention[], at: number): ClubMention | null {
   const k = peopleKnowledge();
-  for (let i = clubs.length - 1; i >= 0; i--) {
+  // From the last club before `at` (clubs are sorted): scanning from the end made long texts quadratic.
+  for (let i = lastStartingBy(clubs, at - 1); i >= 0; i--) {
     const m = clubs[i] as ClubMention;
     if (m.end > at) continue;
     if (at - m.end > 50) return null;

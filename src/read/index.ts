@@ -73,7 +73,7 @@ export async function loadFile(file: string, maxSize: number = DEFAULT_MAX_SIZE)
   try {
     const st = await fs.stat(file);
     if (!st.isFile()) return { ok: false, file, reason: 'not a regular file' };
-    if (st.size > maxSize) return { ok: false, file, reason: `larger than the size limit (${_mb(st.size)} > ${_mb(maxSize)}; see --max-size)` };
+    if (st.size > maxSize) return { ok: false, file, reason: `larger than the size limit (${_size(st.size)} > ${_size(maxSize)}; see --max-size)` };
     return { ok: true, file, bytes: await fs.readFile(file) };
   } catch (err) {
     return { ok: false, file, reason: describeFsError(err) };
@@ -88,12 +88,14 @@ async function _loadStdin(opts: ReadOptions): Promise<Loaded> {
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += buf.length;
-      if (size > opts.maxSize) return { ok: false, file: '-', reason: `standard input is larger than the size limit (${_mb(opts.maxSize)})` };
+      if (size > opts.maxSize) return { ok: false, file: '-', reason: `standard input is larger than the size limit (${_size(opts.maxSize)}; see --max-size)` };
       chunks.push(buf);
     }
   } catch (err) {
     return { ok: false, file: '-', reason: `standard input could not be read: ${(err as Error).message}` };
   }
+  // Said plainly: "empty file" would puzzle someone whose pipe broke or who forgot to pipe anything.
+  if (size === 0) return { ok: false, file: '-', reason: 'standard input is empty (it was closed before any text arrived)' };
   return { ok: true, file: '-', bytes: Buffer.concat(chunks) };
 }
 
@@ -122,6 +124,8 @@ export function fromBytes(file: string, bytes: Uint8Array): ReadResult {
   };
 }
 
-function _mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "6.0 MB", "3.0 GB", "1.0 KB": a limit of 1k must not read "0.0 MB". */
+function _size(bytes: number): string {
+  const [div, unit] = bytes >= 1024 ** 3 ? [1024 ** 3, 'GB'] : bytes >= 1024 ** 2 ? [1024 ** 2, 'MB'] : bytes >= 1024 ? [1024, 'KB'] : [1, 'bytes'];
+  return div === 1 ? `${bytes} ${unit}` : `${(bytes / div).toFixed(1)} ${unit}`;
 }

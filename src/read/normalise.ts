@@ -12,7 +12,9 @@ export interface Normalised {
 }
 
 const _ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
-const _DROP = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
+// Invisible: zero-width characters, soft hyphens, and the bidirectional marks and overrides that
+// pages carry (and that could make a name read other than it is); dropped so that words stay whole.
+const _DROP = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']);
 const _SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 // Control characters (other than newline) would upset a terminal and mean nothing in prose.
 const _CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
@@ -28,7 +30,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 // Characters that need more than copying; everything between them is copied in bulk.
-const _SPECIAL_TEXT = /[\r&\t\v\f\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+const _SPECIAL_TEXT = /[\r&\t\v\f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2060\u2066-\u2069\u061c\u3000\ufeff\u00ad\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 const _SPECIAL_HTML = new RegExp(_SPECIAL_TEXT.source.replace('[', '[<'), 'g');
 
 export function normalise(original: string, opts: { html?: boolean } = {}): Normalised {

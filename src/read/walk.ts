@@ -24,7 +24,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
     try {
       st = await fs.stat(p);
     } catch (err) {
-      errors.push({ kind: 'error', file: p, reason: describeFsError(err) });
+      errors.push({ kind: 'error', file: p, reason: await _statFailure(p, err) });
       continue;
     }
     if (st.isDirectory()) {
@@ -38,7 +38,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
     } else if (st.isFile()) {
       files.add(p);
     } else {
-      errors.push({ kind: 'error', file: p, reason: 'not a regular file (a FIFO, socket or device is not read)' });
+      errors.push({ kind: 'error', file: p, reason: _NOT_REGULAR });
     }
   }
   const sorted = [...files].sort(comparePaths).map((file): WalkItem => ({ kind: 'file', file }));
@@ -72,20 +72,38 @@ async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: S
     const full = path.join(dir, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
+    const article = exts.has(path.extname(e.name).slice(1).toLowerCase());
     if (e.isSymbolicLink()) {
       try {
         const st = await fs.stat(full);
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch (err) {
-        problems.push({ kind: 'error', file: full, reason: describeFsError(err) });
+        // A dangling link to something that is not an article is no loss; a loop or a broken article is.
+        if (article || (err as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push({ kind: 'error', file: full, reason: await _statFailure(full, err) });
         continue;
       }
     }
     if (isDir) problems.push(...(await _walkDir(full, exts, found, new Set(seen))));
-    else if (isFile && exts.has(path.extname(e.name).slice(1).toLowerCase())) found.push(full);
+    else if (isFile && article) found.push(full);
+    // A FIFO named like an article would block the run if read: said, not read.
+    else if (!isFile && article) problems.push({ kind: 'error', file: full, reason: _NOT_REGULAR });
   }
   return problems;
+}
+
+const _NOT_REGULAR = 'not a regular file (a FIFO, socket or device is not read)';
+
+/** Why stat failed, telling a dangling symlink ("no such file" would puzzle: the link is there) from a missing path. */
+async function _statFailure(file: string, err: unknown): Promise<string> {
+  if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    try {
+      if ((await fs.lstat(file)).isSymbolicLink()) return 'broken symbolic link (its target does not exist)';
+    } catch {
+      // Not there at all: the plain reason below.
+    }
+  }
+  return describeFsError(err);
 }
 
 export function describeFsError(err: unknown): string {

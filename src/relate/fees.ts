@@ -4,8 +4,13 @@
 import type { ClubMention, Doc, FeeFinding, PersonEntity } from '../extract/types.js';
 import { References } from './coref.js';
 
+// Real paragraphs stay under 3,000 characters; scraped text with no line breaks does not.
+const _LOOKBACK = 5000;
+
 export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEntity[], clubs: ClubMention[]): Array<string | null> {
   const refs = new References(doc, people);
+  // Asked once per sentence, not once per fee: a line of thousands of amounts stays linear.
+  const pointedIn = new Map<number, ReturnType<References['pointedPlayer']>>();
   return fees.map((f) => {
     if (f.kind === 'other') return null;
     const s = doc.sentenceAt(f.start);
@@ -16,10 +21,12 @@ export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEnt
       const pick = after[0] ?? named.reduce((a, b) => (_distance(a, f) <= _distance(b, f) ? a : b));
       return pick.ent.name;
     }
-    const pointed = refs.pointedPlayer(s.start, s.end, clubs);
+    if (!pointedIn.has(s.index)) pointedIn.set(s.index, refs.pointedPlayer(s.start, s.end, clubs));
+    const pointed = pointedIn.get(s.index);
     if (pointed) return pointed.ent.name;
     const paragraph = doc.paragraphs[s.paragraph];
-    return refs.lastBefore(f.start, 'player', paragraph ? Math.max(0, paragraph.start - 2000) : 0)?.name ?? refs.main?.name ?? null;
+    const floor = Math.max(f.start - _LOOKBACK, paragraph ? paragraph.start - 2000 : 0);
+    return refs.lastBefore(f.start, 'player', floor)?.name ?? refs.main?.name ?? null;
   });
 }
 

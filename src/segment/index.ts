@@ -17,11 +17,18 @@ const _ABBREV = new Set(
 
 const _TERMINAL = /[.!?…:;"'”’)\]]$/;
 
+// A "sentence" longer than this is not prose (a scraped table, a page with no full stops; real ones
+// stay under 600 characters): it is cut at a space, so that the work done per sentence and the
+// evidence shown for each fact in it stay bounded.
+const _MAX_SENTENCE = 2000;
+
 export function segment(text: string): Segments {
   const paragraphs = _paragraphs(text);
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
-    for (const s of _sentences(text, p)) sentences.push({ ...s, index: sentences.length, paragraph: pi });
+    for (const long of _sentences(text, p)) {
+      for (const s of _capped(text, long)) sentences.push({ ...s, index: sentences.length, paragraph: pi });
+    }
   });
   return { paragraphs, sentences };
 }
@@ -90,6 +97,31 @@ function _sentences(text: string, p: Span): Span[] {
   const last = _trim(text, { start, end: p.end });
   if (last.end > last.start) out.push(last);
   return out.filter((s) => s.end > s.start);
+}
+
+function _capped(text: string, s: Span): Span[] {
+  if (s.end - s.start <= _MAX_SENTENCE) return [s];
+  const out: Span[] = [];
+  let start = s.start;
+  while (s.end - start > _MAX_SENTENCE) {
+    // The last space in the second half of the window; with none, cut anyway (never inside a
+    // surrogate pair). The search is bounded, so a run without spaces stays linear.
+    const limit = start + _MAX_SENTENCE;
+    let cut = limit;
+    while (cut > start + _MAX_SENTENCE / 2 && !/\s/.test(text[cut] ?? '')) cut--;
+    if (cut <= start + _MAX_SENTENCE / 2) cut = _isLowSurrogate(text, limit) ? limit - 1 : limit;
+    const piece = _trim(text, { start, end: cut });
+    if (piece.end > piece.start) out.push(piece);
+    start = cut;
+  }
+  const last = _trim(text, { start, end: s.end });
+  if (last.end > last.start) out.push(last);
+  return out;
+}
+
+function _isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function _startsSentence(text: string, ws: number, end: number): boolean {

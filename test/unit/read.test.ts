@@ -56,6 +56,14 @@ describe('normalise', () => {
     expect(n.text).toBe('"Yes, why not," he said\n£40-50m');
     expect(n.text.length).toBe(n.view.length);
   });
+  it('drops invisible characters and bidirectional overrides, so that names stay whole', () => {
+    const orig = 'Marco\u202e Bel\u200blini\u200f joined';
+    const n = normalise(orig);
+    expect(n.view).toBe('Marco Bellini joined');
+    const at = n.view.indexOf('Bellini');
+    expect(n.map[at]).toBe(orig.indexOf('Bel'));
+    expect(orig.slice(n.map[at], n.map[at + 'Bellini'.length])).toMatch(/^Bel\u200blini/);
+  });
   it('strips tags, scripts and styles from saved web pages', () => {
     const n = normalise('<html><script>var x = "<p>";</script><p>Spurs &amp; Real</p><style>p{}</style></html>', { html: true });
     expect(n.view.trim()).toBe('Spurs & Real');

@@ -27,8 +27,22 @@ describe('segment', () => {
     const t = 'Parry revealed Real Madrid\n\ndid\n\nask for an option.';
     expect(sentences(t)).toEqual([t]);
   });
-  it('survives text with no punctuation at all', () => {
+  it('survives text with no punctuation at all, cutting it into bounded pieces at spaces', () => {
     const t = 'word '.repeat(10000);
-    expect(sentences(t)).toHaveLength(1);
+    const ss = segment(t).sentences;
+    expect(ss.length).toBeGreaterThan(20);
+    for (const s of ss) {
+      expect(s.end - s.start).toBeLessThanOrEqual(2000);
+      expect(t.slice(s.start, s.end)).toMatch(/^word( word)*$/);
+    }
+    expect(ss.map((s) => t.slice(s.start, s.end)).join(' ')).toBe(t.trim());
+  });
+  it('keeps a long real sentence whole, and cuts a run without spaces without splitting a character', () => {
+    const long = 'Real Madrid, who ' + 'have been watching him for months and '.repeat(40) + 'want him.';
+    expect(sentences(long)).toEqual([long]);
+    const emoji = '🙂'.repeat(3000);
+    const pieces = sentences(emoji);
+    expect(pieces.join('')).toBe(emoji);
+    expect(pieces.every((p) => p.length <= 2000 && !/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(p))).toBe(true);
   });
 });

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// `npm run bench`: build corpora by sampling and re-mixing ../shared/corpora, seeds/ and fixtures/,
+// then measure, in one run and side by side: compromise's full parse (the baseline, one core), and
+// `rumours extract` with --jobs 1 and with every core. Prints MB/s, articles/s, the ratio to the
+// baseline, time to first output and peak RSS. Usage: npm run bench [-- 2000,20000]
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = path.join(ROOT, '.bench');
+const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number);
+// The baseline parses this many articles: at ~0.1 MB/s, all 20,000 would take over seven minutes,
+// and a rate does not need them all.
+const BASELINE_ARTICLES = 300;
+
+function sources() {
+  const dirs = [path.join(ROOT, '../shared/corpora/bbcsport-football'), path.join(ROOT, 'seeds'), path.join(ROOT, 'fixtures/articles')];
+  const texts = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(path.join(dir, f), 'latin1').replace(/^\s*date \S+\s*/, ''));
+  }
+  if (!texts.length) throw new Error('no source articles found (../shared/corpora must sit beside the project)');
+  return texts;
+}
+
+/** A small seeded generator: the same corpus on every run. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Re-mix: an article's headline with its paragraphs rotated, under a random date header. */
+function buildCorpus(n, texts) {
+  const dir = path.join(WORK, `corpus-${n}`);
+  if (existsSync(path.join(dir, '.done'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rand = rng(n);
+  for (let i = 0; i < n; i++) {
+    const src = texts[Math.floor(rand() * texts.length)];
+    const paras = src.split(/\n\s*\n/);
+    const [head, ...rest] = paras;
+    const k = rest.length ? Math.floor(rand() * rest.length) : 0;
+    const body = [head, ...rest.slice(k), ...rest.slice(0, k)].join('\n\n');
+    const date = rand() < 0.5 ? `date 20${10 + Math.floor(rand() * 15)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)} ` : '';
+    // Spread over sub-folders, as a real collection is.
+    const sub = path.join(dir, String(i % 50).padStart(2, '0'));
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}.txt`), date + body);
+  }
+  writeFileSync(path.join(dir, '.done'), '');
+  return dir;
+}
+
+function corpusFiles(dir) {
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.txt')).map((f) => path.join(dir, String(f))).sort();
+}
+
+function bytesOf(files) {
+  return files.reduce((sum, f) => sum + statSync(f).size, 0);
+}
+
+/** Run a node script, output thrown away; report seconds, seconds to the first output byte, and peak RSS. */
+function run(args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let first = null;
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stdout.on('data', () => {
+      first ??= (performance.now() - t0) / 1000;
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      const rss = /RSS=(\d+)/.exec(err)?.[1];
+      if (code !== 0 && code !== 2) return reject(new Error(`${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
+      resolve({ seconds, first, rssMB: rss ? Number(rss) / 1024 : null });
+    });
+  });
+}
+
+// Runs the CLI in-process and prints the peak RSS (KB) of the whole process, worker threads included.
+const CLI_WITH_RSS = `const { main } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli.js'))});
+const code = await main(process.argv);
+process.stderr.write('RSS=' + process.resourceUsage().maxRSS + '\\n');
+process.exitCode = code;`;
+
+const BASELINE = `import nlp from 'compromise';
+import { readFileSync } from 'node:fs';
+for (const f of process.argv.slice(1)) nlp(readFileSync(f, 'utf8'));
+process.stderr.write('RSS=' + process.resourceUsage().maxRSS + '\\n');`;
+
+function row(name, articles, mb, r, base) {
+  const mbs = mb / r.seconds;
+  return {
+    run: name,
+    articles,
+    MB: mb.toFixed(1),
+    seconds: r.seconds.toFixed(2),
+    'MB/s': mbs.toFixed(3),
+    'articles/s': Math.round(articles / r.seconds),
+    'x baseline': base ? (mbs / base).toFixed(1) : '1.0',
+    'first output s': r.first === null ? '-' : r.first.toFixed(2),
+    'peak RSS MB': r.rssMB === null ? '-' : Math.round(r.rssMB),
+  };
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('run `npm run build` first');
+  const texts = sources();
+  const cores = availableParallelism();
+  console.log(`rumours benchmark: ${cores} cores, node ${process.version}, corpora of ${SIZES.join(' and ')} articles re-mixed from ${texts.length} sources\n`);
+  const rows = [];
+  let base = null;
+  for (const n of SIZES) {
+    const dir = buildCorpus(n, texts);
+    const files = corpusFiles(dir);
+    const mb = bytesOf(files) / 1e6;
+    if (base === null) {
+      const sample = files.slice(0, BASELINE_ARTICLES);
+      const smb = bytesOf(sample) / 1e6;
+      const r = await run(['--input-type=module', '-e', BASELINE, ...sample]);
+      base = smb / r.seconds;
+      rows.push(row(`baseline: nlp(text), 1 core (${sample.length} articles)`, sample.length, smb, r, null));
+    }
+    // A file, not \`node -e\`: worker threads inherit the parent's flags, and --input-type would stop them.
+    const wrapper = path.join(WORK, 'cli-with-rss.mjs');
+    writeFileSync(wrapper, CLI_WITH_RSS);
+    const args = [wrapper, 'extract', dir, '--format', 'ndjson', '--quiet'];
+    rows.push(row(`rumours extract --jobs 1 (${n})`, files.length, mb, await run([...args, '--jobs', '1']), base));
+    rows.push(row(`rumours extract --jobs ${cores} (${n})`, files.length, mb, await run([...args, '--jobs', String(cores)]), base));
+  }
+  console.table(rows);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.message}`);
+  process.exitCode = 1;
+});
