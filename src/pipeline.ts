@@ -1,12 +1,11 @@
 // The shared runner: paths → read → extract, one article at a time, failures as values, in input
 // order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
 import { availableParallelism } from 'node:os';
-import { extractArticle } from './extract/index.js';
 import { extractInWorkers, workersAvailable } from './parallel/pool.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
 
-export const SMALL_RUN = 32;
+export const SMALL_RUN = 1000;
 
 export type Outcome = { ok: true; article: Article } | { ok: false; file: string; reason: string };
 
@@ -30,6 +29,8 @@ export async function* extractPaths(paths: string[], opts: RunOptions = {}): Asy
     yield* extractInWorkers(inputs.items, jobs);
     return;
   }
+  // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
+  const { extractArticle } = await import('./extract/index.js');
   for await (const r of inputs.items) {
     if (!r.ok) {
       yield r;
