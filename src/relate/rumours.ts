@@ -51,7 +51,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
-    if (!cues.length || k.notTransfer.find(text).length || !_marketTalk(doc, k, clause.sentence)) continue;
+    if (!cues.length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
     let players = _playersIn(refs, clause, ctx.clubs, inQuote);
@@ -133,6 +133,16 @@ function _theyClub(doc: Doc, clubs: ClubMention[], clause: _Clause, from: string
   return last?.club ?? null;
 }
 
+/** A club written as the attribute of a person other than the player: "Barcelona's Ronaldinho". */
+function _ownsSomeoneElse(doc: Doc, c: ClubMention, p: _PlayerRef): boolean {
+  const after = doc.text.slice(c.end, c.end + 40);
+  const m = /^'s?\s+(?:[a-z-]+\s+){0,2}([\p{Lu}][\p{L}'-]+)/u.exec(after);
+  if (!m && !_attribute(doc, c)) return false;
+  if (p.at <= c.start && c.start - p.at <= 40) return false; // inside his own description: "the Lille star"
+  const named = c.end + (m?.index ?? 0);
+  return !(p.at >= c.end && p.at - c.end <= 40 && p.at >= named);
+}
+
 /** "The former Brighton man", "Liverpool midfielder": a club used as an attribute of a person. */
 function _attribute(doc: Doc, c: ClubMention): boolean {
   const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(c.end, c.end + 30))?.[1]?.toLowerCase() ?? '';
@@ -144,8 +154,10 @@ function _listOf<T>(x: T | null): T[] {
   return x === null ? [] : [x];
 }
 
+/** Does the sentence talk about the transfer market, and not about a contract, a takeover or an award? */
 function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
   const text = doc.text.slice(s.start, s.end);
+  if (k.notTransfer.find(text).length) return false;
   return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
 }
 
@@ -198,6 +210,8 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   const objects: string[] = [];
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
+    // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
+    if (_ownsSomeoneElse(doc, c, p)) continue;
     const lead = _lead(doc, clause, c);
     // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
     const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
