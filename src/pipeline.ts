@@ -11,9 +11,8 @@ export type Outcome = { ok: true; article: Article } | { ok: false; file: string
 
 export interface RunOptions extends Partial<ReadOptions> {
   /**
-   * Worker threads for extraction; 1 is the calling thread. Unset: one per core, but runs of fewer
-   * than `SMALL_RUN` inputs stay on the calling thread, where starting workers would cost more than
-   * it saves.
+   * Worker threads for extraction. Unset: one per core, but runs of fewer than `SMALL_RUN` inputs
+   * stay on the calling thread, where starting workers would cost more than it saves.
    */
   jobs?: number;
   /** Told how many inputs there are, once the paths are walked. */
@@ -24,8 +23,10 @@ export async function* extractPaths(paths: string[], opts: RunOptions = {}): Asy
   const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
   const inputs = await loadInputs(paths, readOpts);
   opts.onTotal?.(inputs.total);
-  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
-  if (jobs > 1 && workersAvailable()) {
+  // An explicit --jobs N runs N workers, --jobs 1 included: the main thread then reads and writes
+  // while one worker extracts, with a capped heap. Unset, small runs stay on this thread.
+  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 0 : availableParallelism()), inputs.total);
+  if (jobs >= 1 && inputs.total > 1 && workersAvailable()) {
     yield* extractInWorkers(inputs.items, jobs);
     return;
   }

@@ -18,6 +18,10 @@ export interface Done {
 // Jobs queued per worker: enough to keep it busy while the main thread reads and writes.
 const _PER_WORKER = 4;
 
+// A worker's heap is capped: V8 otherwise lets it grow with the run, and memory must stay flat from
+// a thousand articles to a hundred thousand. An article needs a few MB; the tables about 25.
+const _LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+
 interface _Slot {
   worker: Worker;
   pending: Map<number, { file: string; resolve: (o: Outcome) => void }>;
@@ -31,7 +35,7 @@ export function workersAvailable(): boolean {
 export async function* extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
   const slots: _Slot[] = [];
   const spawn = (): _Slot => {
-    const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url)), pending: new Map() };
+    const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: _LIMITS }), pending: new Map() };
     slot.worker.on('message', (d: Done) => {
       const p = slot.pending.get(d.id);
       slot.pending.delete(d.id);

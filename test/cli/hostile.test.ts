@@ -136,14 +136,14 @@ beforeAll(async () => {
   writeFileSync(t('controls.txt'), 'Chelsea have made a £30m bid for Lazio winger Marco\u202e Bellini\u009b2J\u0007, Sky Sports\u001b]0;owned\u0007 reports.\n');
 
   const bad = ['missing.txt', 'no-articles', 'self.txt', 'dangling.txt', 'pipe.txt', 'empty.txt', 'whitespace.txt', 'nul.txt', 'png.txt', 'gzip.txt', 'big.txt'].map(t);
-  // One thread: each worker thread costs a start-up (compromise's lexicon), and reading, where hostile
-  // input bites, is on the main thread either way (test/cli/jobs.test.ts compares the two).
-  const one = ['--jobs', '1'];
+  // Small runs stay on the main thread by default: no worker start-up to pay. Reading, where hostile
+  // input bites, is on the main thread either way (test/cli/jobs.test.ts compares threads).
+  const one: string[] = [];
   const runs: Record<string, Promise<Ran>> = {
     all: rumours(['extract', t('ok'), t('page.html'), ...bad, '/dev/zero', '--format', 'json', ...one]),
     // Standard input here is closed at once, before any text arrived.
     permission: asNobodyWorks ? asNobody(['extract', '-', t('secret.txt'), t('locked'), t('ok/latin1.txt'), '--format', 'ndjson', ...one]) : rumours(['extract', '-', t('ok/latin1.txt'), '--format', 'ndjson', ...one]),
-    head: sh('bash', ['-c', `${node} ${bin} extract ${JSON.stringify(t('many'))} --format csv --jobs 1 | head -1; echo "status=\${PIPESTATUS[0]}"`]),
+    head: sh('bash', ['-c', `${node} ${bin} extract ${JSON.stringify(t('many'))} --format csv | head -1; echo "status=\${PIPESTATUS[0]}"`]),
     sigint: interruptAfterFirst(['extract', t('many'), '--format', 'json', ...one], 'SIGINT'),
     // Waiting for standard input that never ends: stopped anyway once the grace time is up.
     stuck: interruptAfterFirst(['extract', '-', t('ok/latin1.txt'), '--format', 'json', ...one], 'SIGTERM', '"articles"'),
@@ -155,7 +155,7 @@ beforeAll(async () => {
     table: rumours(['extract', t('controls.txt'), '--format', 'table', ...one]),
   };
   // A full disk. JSON written article by article is covered in-process (test/unit/cli.test.ts).
-  if (existsSync('/dev/full')) runs.full = sh('bash', ['-c', `${node} ${bin} extract ${JSON.stringify(t('ok/latin1.txt'))} --format table --jobs 1 > /dev/full; echo "status=$?"`]);
+  if (existsSync('/dev/full')) runs.full = sh('bash', ['-c', `${node} ${bin} extract ${JSON.stringify(t('ok/latin1.txt'))} --format table > /dev/full; echo "status=$?"`]);
   const done = await Promise.all(Object.values(runs));
   r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
 }, 60_000);
