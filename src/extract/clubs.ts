@@ -243,11 +243,18 @@ function _tokenCase(shape: string, raw: string): boolean {
 
 /** The longest form starting at word `i` whose spelling and case fit. */
 function _longest(root: FormNode, toks: _Tok[], text: string, i: number): { form: ClubForm; last: number } | null {
-  let node: FormNode | undefined = root.next.get((toks[i] as _Tok).fold);
-  let best: { form: ClubForm; last: number } | null = null;
+  const hit = _descend(root, toks, text, i, (n) => (n.form && (n.form.kind === 'blocker' || _caseOk(n.form, toks, i)) ? n.form : null));
+  return hit && { form: hit.value, last: hit.last };
+}
+
+/** Follow a trie of words from word `i` through glued words; the deepest node with a value wins. */
+function _descend<N extends { next: Map<string, N> }, V>(root: N, toks: _Tok[], text: string, i: number, valueOf: (node: N) => V | null): { value: V; last: number } | null {
+  let node: N | undefined = root.next.get((toks[i] as _Tok).fold);
+  let best: { value: V; last: number } | null = null;
   let j = i;
   while (node) {
-    if (node.form && (node.form.kind === 'blocker' || _caseOk(node.form, toks, i))) best = { form: node.form, last: j };
+    const value = valueOf(node);
+    if (value !== null) best = { value, last: j };
     const a = toks[j];
     const b = toks[j + 1];
     if (!a || !b || !_glued(text, a, b)) break;
@@ -442,18 +449,7 @@ function _walk<T>(root: FormTrie<T>, toks: _Tok[], text: string, i: number): { v
   const first = toks[i];
   const prev = toks[i - 1];
   if (!first || (prev && !_glued(text, prev, first))) return null;
-  let node: FormTrie<T> | undefined = root.next.get(first.fold);
-  let best: { value: T; last: number } | null = null;
-  let j = i;
-  while (node) {
-    if (node.value !== null) best = { value: node.value, last: j };
-    const a = toks[j];
-    const b = toks[j + 1];
-    if (!a || !b || !_glued(text, a, b)) break;
-    node = node.next.get(b.fold);
-    j++;
-  }
-  return best;
+  return _descend(root, toks, text, i, (n) => n.value);
 }
 
 // ---- resolution ----
