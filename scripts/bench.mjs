@@ -132,7 +132,7 @@ async function main() {
     // A file, not \`node -e\`: worker threads inherit the parent's flags, and --input-type would stop them.
     const wrapper = path.join(WORK, 'cli-with-rss.mjs');
     writeFileSync(wrapper, CLI_WITH_RSS);
-    const args = [wrapper, 'extract', dir, '--format', 'ndjson', '--quiet'];
+    const args = [wrapper, 'extract', dir, '--format', 'ndjson', '--quiet', '--no-store'];
     rows.push(row(`rumours extract --jobs 1 (${n})`, files.length, mb, await run([...args, '--jobs', '1']), base));
     rows.push(row(`rumours extract --jobs ${cores} (${n})`, files.length, mb, await run([...args, '--jobs', String(cores)]), base));
   }

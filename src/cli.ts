@@ -3,10 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { processIo, setExit, type Io } from './commands/_io.js';
+import { register as registerClub } from './commands/club.js';
 import { register as registerEval } from './commands/eval.js';
 import { register as registerExtract } from './commands/extract.js';
 import { register as registerPlayer } from './commands/player.js';
+import { register as registerReindex } from './commands/reindex.js';
+import { register as registerRumours } from './commands/rumours.js';
 import { register as registerSchema } from './commands/schema.js';
+import { register as registerSearch } from './commands/search.js';
+import { register as registerStats } from './commands/stats.js';
 import { clean } from './format/_text.js';
 
 const _EXAMPLES = `Examples:
@@ -14,6 +19,8 @@ const _EXAMPLES = `Examples:
   $ rumours extract news/ --format json > news.json
   $ rumours extract news/ --format csv --csv-table fees > fees.csv
   $ rumours player "Mac Allister"                 # one player's story, oldest article first
+  $ rumours club Liverpool                        # from the store that extract fills
+  $ rumours search "release clause"
   $ rumours schema                                # the JSON Schema of the output
 `;
 
@@ -45,6 +52,11 @@ export function buildProgram(io: Io): Command {
   // Subcommands copy these settings when they are created, so set them before registering.
   registerExtract(program, io);
   registerPlayer(program, io);
+  registerClub(program, io);
+  registerRumours(program, io);
+  registerSearch(program, io);
+  registerStats(program, io);
+  registerReindex(program, io);
   registerSchema(program, io);
   registerEval(program, io);
   return program;

@@ -13,6 +13,20 @@ export interface ReadingOptions {
   csvTable?: CsvTable;
   jobs?: number;
   quiet: boolean;
+  /** --db PATH: the store to use instead of RUMOURS_DB or the data directory. */
+  db?: string;
+  /** false with --no-store: read and print, record nothing. */
+  store?: boolean;
+}
+
+/** --db on any command that uses the store. */
+export function addDbOption(cmd: Command): Command {
+  return cmd.option('--db <path>', 'the store (default: $RUMOURS_DB, else $XDG_DATA_HOME/rumours/rumours.db or ~/.local/share/rumours/rumours.db)');
+}
+
+/** --db and --no-store on a command that extracts articles. */
+export function addStoreOptions(cmd: Command): Command {
+  return addDbOption(cmd).option('--no-store', 'only print: record nothing in the store, answer nothing from it');
 }
 
 /** --format, --ext, --max-size, --no-color on a command that reads articles. */

@@ -2,16 +2,17 @@
 import { Option, type Command } from 'commander';
 import { CSV_TABLES, makeFormatter, type CsvTable } from '../format/index.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
 import { progress } from './_progress.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
+
 
 export function register(program: Command, io: Io): void {
   const cmd = program
     .command('extract')
     .description('Read articles and print their players, clubs, fees, quotes, sources and rumours')
     .argument('<paths...>', 'files and directories of articles (.txt, .md), or - for standard input');
-  addReadingOptions(cmd)
+  addStoreOptions(addReadingOptions(cmd))
     .addOption(new Option('--csv-table <table>', 'which table --format csv prints').choices(CSV_TABLES).default('rumours'))
     .action(async (paths: string[], opts: ReadingOptions & { csvTable: CsvTable }) => {
       await runExtract(paths, opts, io);
@@ -21,6 +22,7 @@ export function register(program: Command, io: Io): void {
     '$ rumours extract news/ --format ndjson | jq .rumours',
     '$ rumours extract a.txt b.md --format csv --csv-table fees > fees.csv',
     '$ curl -s https://example.com/story.txt | rumours extract - --format json',
+    '$ rumours extract news/ --db /tmp/news.db -q > /dev/null   # record only (files unchanged since are not read again)',
   ]);
   cmd.addHelpText(
     'after',
@@ -30,6 +32,10 @@ Formats:
   json    {"schema": "rumours/1", "articles": [...]} (the default otherwise; see \`rumours schema\`)
   ndjson  one article per line, written as each article is done
   csv     one row per rumour; --csv-table picks players, people, clubs, fees, quotes or sources
+
+Store: what is extracted is recorded in the store (--db, else $RUMOURS_DB, else the data directory),
+and a file whose bytes are unchanged since is answered from it without being extracted again.
+--no-store only prints. Standard input is never stored.
 
 Exit status: 0 all inputs read; 2 a usage error, or an input that could not be read (the others
 are still printed); 130 Ctrl-C, 143 SIGTERM (what was done so far is printed and closed).
@@ -43,6 +49,11 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');
+  const { openForCommand } = await import('../store/open.js');
+  const { extractThroughStore } = await import('../store/run.js');
+  const opened = opts.store === false ? null : openForCommand(opts, io, true);
+  if (opened?.kind === 'error') return;
+  const store = opened?.kind === 'store' ? opened.store : null;
   const bar = progress(io, opts.quiet);
   // Inputs handled so far (printed or reported) out of all those the paths name, in input order: an
   // interrupted run says how far it got, so that it can be resumed from there.
@@ -72,7 +83,9 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   });
   out.begin();
   try {
-    for await (const r of extractPaths(paths, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal })) {
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal };
+    const outcomes = store ? extractThroughStore(paths, store, runOpts) : extractPaths(paths, runOpts);
+    for await (const r of outcomes) {
       bar.tick();
       done++;
       if (r.ok) {
@@ -91,5 +104,6 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   } finally {
     interrupt.dispose();
     close();
+    store?.close();
   }
 }

@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { playerStory } from '../aggregate/player.js';
+import { closestPlayers, knownPlayers, playerStory, type StoryResult } from '../aggregate/player.js';
+import type { Store } from '../store/db.js';
 import { clean } from '../format/_text.js';
 import { writeStory } from '../format/story.js';
 import type { Article } from '../schema.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -23,12 +24,12 @@ export function register(program: Command, io: Io): void {
     .command('player')
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
     .argument('<name>', 'the player: full name or surname, any case, accents optional ("konate", "Mac Allister")')
-    .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the bundled seeds/)');
-  addReadingOptions(cmd).action(async (name: string, paths: string[], opts: ReadingOptions) => {
+    .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
+  addStoreOptions(addReadingOptions(cmd)).action(async (name: string, paths: string[], opts: ReadingOptions) => {
     await runPlayer(name, paths, opts, io);
   });
   examples(cmd, [
-    '$ rumours player "Mac Allister"              # the bundled sample articles',
+    '$ rumours player "Mac Allister"              # from the store (the bundled samples when it is empty)',
     '$ rumours player konate news/',
     '$ rumours player "Alexis Mac Allister" news/ --format json | jq .rumours',
     '$ rumours player salah news/ --format csv > salah.csv',
@@ -42,6 +43,9 @@ Formats:
   ndjson  the same story on one line
   csv     one row per rumour, fee or quote, oldest article first
 
+Without PATH the story comes from the store (see \`rumours extract\`); with PATHs those files are
+read, through the store: files unchanged since they were stored are not extracted again.
+
 Exit status: 0 found; 1 no player matches (the closest names are listed on stderr); 2 a usage error,
 or an input that could not be read.
 `,
@@ -54,32 +58,31 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
     setExit(io, 2);
     return;
   }
-  let inputs = paths;
-  if (inputs.length === 0) {
-    inputs = [bundledSeeds()];
-    io.stderr.write(`rumours: no PATH given: reading the bundled sample articles in ${inputs[0]}\n`);
+  const fromStore = paths.length === 0 ? await _storedArticles(name, opts, io) : null;
+  if (fromStore === 'error') return;
+  const articles: Article[] = fromStore?.articles ?? [];
+  if (fromStore === null) {
+    let inputs = paths;
+    let readOpts = opts;
+    if (inputs.length === 0) {
+      inputs = [bundledSeeds()];
+      // The samples are read to show what the tool does, not recorded as the user's articles.
+      readOpts = { ...opts, store: false };
+      io.stderr.write(`rumours: no PATH given: reading the bundled sample articles in ${inputs[0]}\n`);
+    }
+    if (!(await _readArticles(inputs, readOpts, io, articles))) return;
   }
-  const articles: Article[] = [];
-  // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
-  // `--help`, `schema` and usage errors need none of it.
-  const { extractPaths } = await import('../pipeline.js');
-  const interrupt = watchInterrupt();
+  let result: StoryResult;
   try {
-    for await (const r of extractPaths(inputs, { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs })) {
-      if (r.ok) {
-        reportWarnings(io, r.article.file, r.article.warnings);
-        articles.push(r.article);
-      } else reportFailure(io, r.file, r.reason);
-      if (interrupt.stopped) {
-        io.stderr.write(`rumours: ${interrupt.verb} after ${articles.length} articles; nothing printed\n`);
-        setExit(io, interrupt.code);
-        return;
-      }
+    result = playerStory(name, articles);
+    // Every name in the store is only wanted when nothing matches ("closest: ...").
+    if (result.kind === 'none' && fromStore) {
+      const players = fromStore.store.playerNames().map((n) => ({ name: n, aliases: [] }));
+      result.closest = closestPlayers(name, knownPlayers([{ players, rumours: [], fees: [] }]));
     }
   } finally {
-    interrupt.dispose();
+    fromStore?.store.close();
   }
-  const result = playerStory(name, articles);
   if (result.kind === 'none') {
     const closest = result.closest.length > 0 ? `; closest: ${result.closest.map(clean).join(', ')}` : '; no players found in the articles read';
     io.stderr.write(`rumours: no player matches "${clean(name)}"${closest}\n`);
@@ -92,4 +95,57 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
     return;
   }
   writeStory(chosenFormat(opts, io), result.story, io.stdout, chalkFor(io, opts.color));
+}
+
+/**
+ * The articles in the store that may name him, or null when the store is empty (or not used): then
+ * the caller reads the bundled samples.
+ */
+async function _storedArticles(
+  name: string,
+  opts: ReadingOptions,
+  io: Io,
+): Promise<{ articles: Article[]; store: Store } | null | 'error'> {
+  if (opts.store === false) return null;
+  const { openForCommand } = await import('../store/open.js');
+  const opened = openForCommand(opts, io, false);
+  if (opened.kind === 'error') return 'error';
+  if (opened.kind === 'none') return null;
+  const store = opened.store;
+  if (store.count() === 0) {
+    store.close();
+    return null;
+  }
+  return { articles: store.articlesNaming(name), store };
+}
+
+/** Read and extract the inputs (through the store unless --no-store) into `articles`; false when interrupted. */
+async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, articles: Article[]): Promise<boolean> {
+  // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
+  // `--help`, `schema` and usage errors need none of it.
+  const { extractPaths } = await import('../pipeline.js');
+  const { openForCommand } = await import('../store/open.js');
+  const { extractThroughStore } = await import('../store/run.js');
+  const opened = opts.store === false ? null : openForCommand(opts, io, true);
+  if (opened?.kind === 'error') return false;
+  const store = opened?.kind === 'store' ? opened.store : null;
+  const interrupt = watchInterrupt();
+  try {
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs };
+    for await (const r of store ? extractThroughStore(inputs, store, runOpts) : extractPaths(inputs, runOpts)) {
+      if (r.ok) {
+        reportWarnings(io, r.article.file, r.article.warnings);
+        articles.push(r.article);
+      } else reportFailure(io, r.file, r.reason);
+      if (interrupt.stopped) {
+        io.stderr.write(`rumours: ${interrupt.verb} after ${articles.length} articles; nothing printed\n`);
+        setExit(io, interrupt.code);
+        return false;
+      }
+    }
+  } finally {
+    interrupt.dispose();
+    store?.close();
+  }
+  return true;
 }

@@ -1,6 +1,8 @@
 // Run the BUILT binary (npm test builds first) as a user would, and collect what it printed.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,9 +20,27 @@ export interface RunOpts {
   cwd?: string;
 }
 
-/** Plain output by default: NO_COLOR on, FORCE_COLOR (which test runners like to set) off. */
+let _tmp: string | null = null;
+let _dbs = 0;
+
+/** A store no other run has used, in this process's temporary folder (removed when the process ends). */
+export function freshDb(): string {
+  if (_tmp === null) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-test-'));
+    // Some tests run the binary as another user (nobody): its store must still be writable.
+    chmodSync(dir, 0o777);
+    _tmp = dir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return path.join(_tmp, `store-${++_dbs}.db`);
+}
+
+/**
+ * Plain output by default: NO_COLOR on, FORCE_COLOR (which test runners like to set) off. Each run
+ * gets an empty store of its own (RUMOURS_DB), never the user's, unless the test passes RUMOURS_DB.
+ */
 export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', RUMOURS_DB: freshDb() };
   delete env.FORCE_COLOR;
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

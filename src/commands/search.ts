@@ -1,0 +1,53 @@
+// `rumours search TEXT`: the articles and quotes in the store that hold every word of TEXT.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { SearchHit } from '../store/db.js';
+import type { Column } from '../store/render.js';
+import { addQueryOptions, type QueryOptions } from '../store/query.js';
+import { setExit, type Io } from './_io.js';
+import { chalkFor, chosenFormat, examples } from './_options.js';
+
+const _COLUMNS: Array<Column<SearchHit>> = [
+  { head: 'KIND', cell: (h) => h.kind },
+  { head: 'DATE', cell: (h) => h.date },
+  { head: 'FILE', cell: (h) => h.file, max: 40, path: true },
+  { head: 'SPEAKER', cell: (h) => h.speaker, max: 20 },
+  { head: 'TEXT', cell: (h) => h.text, max: 100 },
+];
+
+export function register(program: Command, io: Io): void {
+  const cmd = program
+    .command('search')
+    .description('Find articles and quotes in the store holding every word of TEXT, best first')
+    .argument('<text...>', 'the words (case and accents do not matter; punctuation is ignored)')
+    .addOption(new Option('--limit <n>', 'at most this many articles and this many quotes').default(20).argParser(_parseLimit));
+  addQueryOptions(cmd).action(async (words: string[], opts: QueryOptions & { limit: number }) => {
+    await runSearch(words.join(' '), opts, io);
+  });
+  examples(cmd, ['$ rumours search release clause', '$ rumours search "bid rejected" --format json | jq \'.items[].file\'']);
+}
+
+export async function runSearch(text: string, opts: QueryOptions & { limit: number }, io: Io): Promise<void> {
+  const { ftsQuery } = await import('../store/db.js');
+  if (ftsQuery(text) === '') {
+    io.stderr.write('rumours: search: give at least one word\n');
+    setExit(io, 2);
+    return;
+  }
+  const { withStore } = await import('../store/query.js');
+  const { writeRows } = await import('../store/render.js');
+  await withStore(opts, io, (store) => {
+    const hits = store.search(text, opts.limit);
+    if (hits.length === 0) {
+      io.stderr.write('rumours: nothing in the store matches\n');
+      setExit(io, 1);
+    }
+    const articles = hits.filter((h) => h.kind === 'article').length;
+    writeRows(chosenFormat(opts, io), 'search', _COLUMNS, hits, io.stdout, chalkFor(io, opts.color), `${articles} articles, ${hits.length - articles} quotes`);
+  });
+}
+
+function _parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
+  return n;
+}

@@ -1,0 +1,360 @@
+// The rumour store: one SQLite file (WAL, so readers never wait for a writer) holding every article
+// extracted, as its Article JSON plus indexed rows for the questions the commands ask.
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import type { Article } from '../schema.js';
+import { nameKey } from '../aggregate/player.js';
+import { nameRuns, queryKeys } from './keys.js';
+import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+/** A store that cannot be used (newer than this tool, not a database): the message says why. */
+export class StoreError extends Error {}
+
+export interface RumourFilter {
+  clubs?: string[];
+  status?: string;
+  since?: string;
+}
+
+export interface RumourRow {
+  date: string | null;
+  player: string;
+  from: string | null;
+  to: string;
+  status: string;
+  window: string | null;
+  feeAmount: number | null;
+  feeCurrency: string | null;
+  feeText: string | null;
+  source: string | null;
+  file: string;
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  kind: 'article' | 'quote';
+  file: string;
+  date: string | null;
+  title: string | null;
+  speaker: string | null;
+  text: string;
+}
+
+export interface Stats {
+  path: string;
+  bytes: number;
+  schema: number;
+  extractor: number;
+  articles: number;
+  stale: number;
+  textBytes: number;
+  players: number;
+  clubs: number;
+  rumours: number;
+  fees: number;
+  quotes: number;
+  firstDate: string | null;
+  latestDate: string | null;
+}
+
+export class Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly putTx: (a: Article, text: string, bytes: number) => void;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    this.path = file;
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    try {
+      this.db = new Database(file, { timeout: 10_000 });
+      this.db.pragma('journal_mode = WAL');
+    } catch (err) {
+      throw new StoreError(`${file}: cannot open the store: ${(err as Error).message}`);
+    }
+    // WAL with NORMAL: a killed process loses nothing committed; only a power cut may lose the last few.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
+    this.db.pragma('cache_size = -32000');
+    _migrate(this.db, file);
+    this.putTx = this.db.transaction((a: Article, text: string, bytes: number) => this._put(a, text, bytes));
+  }
+
+  /** Statements are prepared once per store: preparing is most of the cost of a small insert. */
+  private _st(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.stmts.set(sql, st);
+    }
+    return st;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The stored article for this file, if its bytes are unchanged and the current extractor read it. */
+  cached(file: string, hash: string): Article | null {
+    const row = this._st('SELECT json FROM articles WHERE path = ? AND hash = ? AND extractor = ?').get(_key(file), hash, EXTRACTOR_VERSION) as
+      | { json: Buffer }
+      | undefined;
+    return row ? _asGiven(_unpack(row.json), file) : null;
+  }
+
+  /** Record one article, replacing what the same file held before: all of it, in one transaction. */
+  put(a: Article, text: string, bytes: number): void {
+    this.putTx(a, text, bytes);
+  }
+
+  private _put(a: Article, text: string, bytes: number): void {
+    this._remove(a.file);
+    const db = this.db;
+    const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, deflateRawSync(JSON.stringify(a)));
+    const id = Number(info.lastInsertRowid);
+    this._st('INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)').run(id, a.title ?? '', text);
+    const names = new Set<string>();
+    const forms = [...a.players.flatMap((p) => [p.name, ...p.aliases]), ...a.rumours.map((r) => r.player), ...a.fees.flatMap((f) => (f.player ? [f.player] : []))];
+    for (const f of forms) for (const k of nameRuns(f)) names.add(k);
+    const nameStmt = this._st('INSERT INTO player_names (article_id, key) VALUES (?, ?)');
+    for (const k of names) nameStmt.run(id, k);
+    const player = this._st('INSERT INTO players (article_id, name, key, club, mentions) VALUES (?, ?, ?, ?, ?)');
+    for (const p of a.players) player.run(id, p.name, nameKey(p.name), p.club, p.mentions);
+    const club = this._st('INSERT INTO clubs (article_id, name, mentions) VALUES (?, ?, ?)');
+    for (const c of a.clubs) club.run(id, c.name, c.mentions);
+    const person = this._st('INSERT INTO people (article_id, name, role, club) VALUES (?, ?, ?, ?)');
+    for (const p of a.people) person.run(id, p.name, p.role, p.club);
+    const source = this._st('INSERT INTO sources (article_id, name, kind) VALUES (?, ?, ?)');
+    for (const s of a.sources) source.run(id, s.name, s.kind);
+    const rumour = this._st(
+      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const r of a.rumours) {
+      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, r.evidence.start, r.evidence.end);
+    }
+    const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end);
+    const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end) VALUES (?, ?, ?, ?)');
+    const quoteText = this._st('INSERT INTO quote_text (rowid, text, sentence) VALUES (?, ?, ?)');
+    for (const q of a.quotes) {
+      const qid = quote.run(id, q.speaker, q.evidence.start, q.evidence.end).lastInsertRowid;
+      quoteText.run(qid, q.text, q.evidence.sentence);
+    }
+  }
+
+  /** Forget a file's article and every fact from it. */
+  remove(file: string): void {
+    this.db.transaction(() => this._remove(file))();
+  }
+
+  private _remove(file: string): void {
+    const row = this._st('SELECT id FROM articles WHERE path = ?').get(_key(file)) as { id: number } | undefined;
+    if (!row) return;
+    // Full-text tables know nothing of foreign keys: clear them by hand, then let the cascade do the rest.
+    this._st('DELETE FROM quote_text WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)').run(row.id);
+    this._st('DELETE FROM article_text WHERE rowid = ?').run(row.id);
+    this._st('DELETE FROM articles WHERE id = ?').run(row.id);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /** Every article that may name the player the query names (then matched finely by the caller), by path. */
+  articlesNaming(query: string): Article[] {
+    const keys = queryKeys(query);
+    if (keys.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT json FROM articles WHERE id IN (SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})) ORDER BY path`,
+      )
+      .all(...keys) as Array<{ json: Buffer }>;
+    return rows.map((r) => _unpack(r.json));
+  }
+
+  /** Every player name in the store, for "closest names" when nothing matches. */
+  playerNames(): string[] {
+    return (this.db.prepare('SELECT DISTINCT name FROM players').all() as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  /** Stored files (absolute paths) whose articles an older extractor read (all of them with `all`). */
+  staleFiles(all = false): string[] {
+    const sql = all ? 'SELECT path FROM articles ORDER BY path' : 'SELECT path FROM articles WHERE extractor < ? ORDER BY path';
+    const rows = (all ? this.db.prepare(sql).all() : this.db.prepare(sql).all(EXTRACTOR_VERSION)) as Array<{ path: string }>;
+    return rows.map((r) => r.path);
+  }
+
+  /** Count every article as read by an older extractor, so that the next pass re-reads them all. */
+  markStale(): void {
+    this.db.prepare('UPDATE articles SET extractor = 0').run();
+  }
+
+  /** Rumours, oldest article first (undated last), filtered in SQL on clubs, status and date. */
+  rumours(filter: RumourFilter = {}): RumourRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.clubs && filter.clubs.length > 0) {
+      const marks = filter.clubs.map(() => '?').join(',');
+      where.push(`(r.to_club IN (${marks}) OR r.from_club IN (${marks}))`);
+      args.push(...filter.clubs, ...filter.clubs);
+    }
+    if (filter.status) {
+      where.push('r.status = ?');
+      args.push(filter.status);
+    }
+    if (filter.since) {
+      where.push('a.date >= ?');
+      args.push(filter.since);
+    }
+    const sql = `SELECT a.date, r.player, r.from_club AS "from", r.to_club AS "to", r.status, r.window, r.fee_amount AS feeAmount,
+        r.fee_currency AS feeCurrency, r.fee_text AS feeText, r.source, a.path AS file, r.start, r.end
+      FROM rumours r JOIN articles a ON a.id = r.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.date IS NULL, a.date, a.path, r.start`;
+    return this.db.prepare(sql).all(...args) as RumourRow[];
+  }
+
+  /** Articles and quotes whose words match every word of the text, best first. */
+  search(text: string, limit: number): SearchHit[] {
+    const match = ftsQuery(text);
+    if (match === '') return [];
+    const articles = this.db
+      .prepare(
+        `SELECT a.path AS file, a.date, a.title, snippet(article_text, 1, '', '', '…', 20) AS text FROM article_text
+         JOIN articles a ON a.id = article_text.rowid WHERE article_text MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Array<Omit<SearchHit, 'kind' | 'speaker'>>;
+    const quotes = this.db
+      .prepare(
+        `SELECT a.path AS file, a.date, a.title, q.speaker, quote_text.sentence AS text FROM quote_text
+         JOIN quotes q ON q.id = quote_text.rowid JOIN articles a ON a.id = q.article_id WHERE quote_text MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as Array<Omit<SearchHit, 'kind'>>;
+    return [...articles.map((h) => ({ kind: 'article' as const, speaker: null, ...h })), ...quotes.map((h) => ({ kind: 'quote' as const, ...h }))];
+  }
+
+  stats(): Stats {
+    const one = (sql: string, ...args: unknown[]) => this.db.prepare(sql).get(...args) as Record<string, number | string | null>;
+    const a = one('SELECT count(*) AS n, coalesce(sum(bytes), 0) AS bytes, min(date) AS first, max(date) AS latest, sum(extractor < ?) AS stale FROM articles', EXTRACTOR_VERSION);
+    let bytes = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        bytes += statSync(this.path + suffix).size;
+      } catch {
+        // no WAL file: nothing to add
+      }
+    }
+    return {
+      path: this.path,
+      bytes,
+      schema: SCHEMA_VERSION,
+      extractor: EXTRACTOR_VERSION,
+      articles: Number(a.n),
+      stale: Number(a.stale ?? 0),
+      textBytes: Number(a.bytes),
+      players: Number(one('SELECT count(DISTINCT key) AS n FROM players').n),
+      clubs: Number(one('SELECT count(DISTINCT name) AS n FROM clubs').n),
+      rumours: Number(one('SELECT count(*) AS n FROM rumours').n),
+      fees: Number(one('SELECT count(*) AS n FROM fees').n),
+      quotes: Number(one('SELECT count(*) AS n FROM quotes').n),
+      firstDate: (a.first as string | null) ?? null,
+      latestDate: (a.latest as string | null) ?? null,
+    };
+  }
+
+  /** Is every stored article whole? Its JSON and its rows agree. For tests and `stats --check`. */
+  consistent(): { ok: boolean; problems: string[] } {
+    const problems: string[] = [];
+    const integrity = this.db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    const rows = this.db.prepare('SELECT id, path, json FROM articles').all() as Array<{ id: number; path: string; json: Buffer }>;
+    const count = (table: string, id: number) => (this.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE article_id = ?`).get(id) as { n: number }).n;
+    for (const r of rows) {
+      const a = _unpack(r.json);
+      const want: Array<[string, number]> = [
+        ['players', a.players.length],
+        ['clubs', a.clubs.length],
+        ['rumours', a.rumours.length],
+        ['fees', a.fees.length],
+        ['quotes', a.quotes.length],
+        ['people', a.people.length],
+        ['sources', a.sources.length],
+      ];
+      for (const [table, n] of want) if (count(table, r.id) !== n) problems.push(`${r.path}: ${table} rows ${count(table, r.id)} != ${n}`);
+      if (!this.db.prepare('SELECT 1 FROM article_text WHERE rowid = ?').get(r.id)) problems.push(`${r.path}: no text`);
+    }
+    const orphans = this.db.prepare('SELECT count(*) AS n FROM article_text WHERE rowid NOT IN (SELECT id FROM articles)').get() as { n: number };
+    if (orphans.n > 0) problems.push(`${orphans.n} texts without an article`);
+    return { ok: problems.length === 0, problems };
+  }
+}
+
+/** Open (creating and migrating as needed) the store at this path. */
+export function openStore(file: string): Store {
+  return new Store(file);
+}
+
+/** Words of the text as an FTS5 query that means "all of these words", whatever the punctuation. */
+export function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words
+    .slice(0, 32)
+    .map((w) => `"${w}"`)
+    .join(' ');
+}
+
+function _migrate(db: Database.Database, file: string): void {
+  let version: number;
+  try {
+    version = Number(db.pragma('user_version', { simple: true }));
+  } catch (err) {
+    throw new StoreError(`${file}: not a rumours store (${(err as Error).message})`);
+  }
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new StoreError(
+      `${file}: this store was written by a newer rumours (store schema ${version}; this rumours reads up to ${SCHEMA_VERSION}): upgrade rumours, or use another store with --db`,
+    );
+  }
+  if (version > 0 && !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'articles'").get()) {
+    throw new StoreError(`${file}: not a rumours store (a database without its tables)`);
+  }
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      // Another process may have migrated it meanwhile: the version is read again inside the transaction.
+      if (Number(db.pragma('user_version', { simple: true })) > v) return;
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
+
+/** Files are stored by absolute path: the same file named from another folder is the same article. */
+function _key(file: string): string {
+  return path.resolve(file);
+}
+
+/** The stored article as this run names its file (evidence included), when it was stored under another spelling. */
+function _asGiven(a: Article, file: string): Article {
+  if (a.file === file) return a;
+  const fix = <T extends { evidence: { file: string } }>(xs: T[]): T[] => xs.map((x) => ({ ...x, evidence: { ...x.evidence, file } }));
+  return {
+    ...a,
+    file,
+    players: fix(a.players),
+    people: fix(a.people),
+    clubs: fix(a.clubs),
+    fees: fix(a.fees),
+    quotes: fix(a.quotes),
+    sources: fix(a.sources),
+    rumours: fix(a.rumours),
+  };
+}
+
+function _unpack(json: Buffer): Article {
+  return JSON.parse(inflateRawSync(json).toString('utf8')) as Article;
+}

@@ -1,0 +1,21 @@
+// The keys a name is indexed and looked up by, so that the store finds the articles that may name a
+// player without reading them; the fine matching is then src/aggregate/player.ts's.
+import { foldName } from '../aggregate/player.js';
+
+const _MAX_WORDS = 6;
+
+/** Every run of consecutive words, spaces removed: "Alexis Mac Allister" → alexismacallister, macallister, mac... */
+export function nameRuns(name: string): string[] {
+  const t = foldName(name).split(' ').filter((w) => w !== '').slice(0, _MAX_WORDS);
+  const out = new Set<string>();
+  for (let i = 0; i < t.length; i++) for (let j = i + 1; j <= t.length; j++) out.add(t.slice(i, j).join(''));
+  return [...out];
+}
+
+/** What a query is looked up by: itself whole and its surnames ("Ibrahima Konate" also finds "Konate"). */
+export function queryKeys(query: string): string[] {
+  const t = foldName(query).split(' ').filter((w) => w !== '');
+  const out = new Set<string>();
+  for (let i = 0; i < t.length; i++) out.add(t.slice(i).join(''));
+  return [...out];
+}

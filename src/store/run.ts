@@ -1,0 +1,89 @@
+// `extract` through the store: an input whose bytes the store already holds (same file, same hash,
+// same extractor) is answered from the store before any extraction; the rest are extracted and
+// recorded, each article in its own transaction, in input order.
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { extractArticle } from '../extract/index.js';
+import { extractInWorkers, workersAvailable } from '../parallel/pool.js';
+import { SMALL_RUN, type Outcome, type RunOptions } from '../pipeline.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
+import type { Store } from './db.js';
+
+/** An outcome, and whether it came from the store rather than from extraction. */
+export type StoredOutcome = Outcome & { cached?: boolean };
+
+type _Slot = { kind: 'ready'; outcome: StoredOutcome } | { kind: 'pending'; text: string; bytes: number };
+
+/** Standard input has no file to come back to: it is extracted and printed, never stored. */
+function _storable(file: string): boolean {
+  return file !== '-';
+}
+
+export async function* extractThroughStore(paths: string[], store: Store, opts: RunOptions = {}): AsyncGenerator<StoredOutcome> {
+  const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
+  const inputs = await loadInputs(paths, readOpts);
+  opts.onTotal?.(inputs.total);
+  const slots: _Slot[] = [];
+  // Known inputs become ready slots here, before anything is sent to be extracted.
+  async function* fresh(): AsyncGenerator<Loaded> {
+    for await (const l of inputs.items) {
+      if (l.ok && _storable(l.file)) {
+        const hash = createHash('sha256').update(l.bytes).digest('hex');
+        const article = store.cached(l.file, hash);
+        if (article) {
+          slots.push({ kind: 'ready', outcome: { ok: true, article, cached: true } });
+          continue;
+        }
+      }
+      slots.push({ kind: 'pending', text: l.ok ? Buffer.from(l.bytes).toString('utf8') : '', bytes: l.ok ? l.bytes.length : 0 });
+      yield l;
+    }
+  }
+  // Answers from the store come out while the inputs before the first new one are walked: an
+  // unchanged folder never starts the extractor's workers at all.
+  const inputsLeft = fresh();
+  const head = await inputsLeft.next();
+  yield* _ready(slots);
+  if (head.done) return;
+  const rest = (async function* () {
+    yield head.value;
+    yield* inputsLeft;
+  })();
+  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
+  const extracted: AsyncGenerator<Outcome> =
+    jobs > 1 && workersAvailable()
+      ? extractInWorkers(rest, jobs)
+      : (async function* () {
+          for await (const l of rest) {
+            if (!l.ok) {
+              yield l;
+              continue;
+            }
+            const read = fromBytes(l.file, l.bytes);
+            yield read.ok ? { ok: true, article: extractArticle(read.source) } : read;
+          }
+        })();
+  try {
+    for (;;) {
+      yield* _ready(slots);
+      const next = await extracted.next();
+      // Outcomes come back in input order: this one belongs to the first pending slot.
+      yield* _ready(slots);
+      if (next.done) break;
+      const slot = slots.shift();
+      const r = next.value;
+      if (r.ok && slot?.kind === 'pending' && _storable(r.article.file)) store.put(r.article, slot.text, slot.bytes);
+      yield r;
+    }
+  } finally {
+    await extracted.return(undefined);
+  }
+}
+
+/** The answers from the store at the head of the queue, up to the first input still being extracted. */
+function* _ready(slots: _Slot[]): Generator<StoredOutcome> {
+  for (let head = slots[0]; head?.kind === 'ready'; head = slots[0]) {
+    slots.shift();
+    yield head.outcome;
+  }
+}

@@ -1,0 +1,133 @@
+// The store end to end: extract records, re-runs are answered from it, the query commands read it.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlayerStory } from '../../src/schema.js';
+import { lines, rumours, type Ran } from './_run.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-cli-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const db = path.join(dir, 'main.db');
+const env = { RUMOURS_DB: db };
+const storedAt = () => {
+  const d = new Database(db, { readonly: true });
+  const rows = d.prepare('SELECT path, stored_at FROM articles ORDER BY path').all();
+  d.close();
+  return rows;
+};
+
+let first: Ran;
+let second: Ran;
+let plain: Ran;
+let before: unknown[];
+let r: Record<string, Ran>;
+
+beforeAll(async () => {
+  [first, plain] = await Promise.all([
+    rumours(['extract', 'seeds/', 'fixtures/articles', '-f', 'json'], { env }),
+    rumours(['extract', 'seeds/', 'fixtures/articles', '-f', 'json', '--no-store', '--db', path.join(dir, 'never.db')]),
+  ]);
+  before = storedAt();
+  second = await rumours(['extract', 'seeds/', 'fixtures/articles', '-f', 'json'], { env });
+  const runs = {
+    player: rumours(['player', 'konate', '-f', 'json'], { env }),
+    playerMiss: rumours(['player', 'Zzyzx Qwerty'], { env }),
+    club: rumours(['club', 'Los Blancos', '-f', 'json', '--db', db]),
+    byClub: rumours(['rumours', '--club', 'Anfield', '--since', '2025-01-01', '-f', 'csv'], { env }),
+    byPlayer: rumours(['rumours', '--player', 'mac allister', '--status', 'interest', '-f', 'ndjson'], { env }),
+    none: rumours(['rumours', '--status', 'denied', '--since', '2030-01-01'], { env }),
+    search: rumours(['search', 'release', 'clause', '-f', 'json'], { env }),
+    stats: rumours(['stats', '--check', '-f', 'json'], { env }),
+    empty: rumours(['stats'], { env: { RUMOURS_DB: path.join(dir, 'empty.db') } }),
+    badDate: rumours(['rumours', '--since', 'yesterday'], { env }),
+  };
+  const done = await Promise.all(Object.values(runs));
+  r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
+}, 60_000);
+
+describe('extract with the store', () => {
+  it('prints the same as without it, records every article, and --no-store writes nothing', () => {
+    expect(first.status).toBe(0);
+    expect(first.stdout).toBe(plain.stdout);
+    expect(existsSync(path.join(dir, 'never.db'))).toBe(false);
+    expect(before).toHaveLength(8);
+  });
+
+  it('answers an unchanged folder from the store: same output, nothing stored again', () => {
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toBe(first.stderr);
+    expect(storedAt()).toEqual(before);
+  });
+});
+
+describe('the query commands', () => {
+  it('player answers from the store, without reading the bundled seeds', () => {
+    expect(r.player!.status).toBe(0);
+    expect(r.player!.stderr).toBe('');
+    const story = PlayerStory.parse(JSON.parse(r.player!.stdout));
+    expect(story.player.name).toMatch(/Ibrahima Konat/);
+    expect(story.rumours.length).toBeGreaterThan(0);
+    expect(r.playerMiss!.status).toBe(1);
+    expect(r.playerMiss!.stderr).toMatch(/^rumours: no player matches "Zzyzx Qwerty"; closest: /);
+  });
+
+  it('club lists who a club is linked with, by nickname', () => {
+    expect(r.club!.status).toBe(0);
+    const doc = JSON.parse(r.club!.stdout) as { schema: string; kind: string; items: Array<{ direction: string; player: string; reports: number }> };
+    expect(doc.kind).toBe('club');
+    expect(doc.items.filter((l) => l.direction === 'in').map((l) => l.player)).toContain('Trent Alexander-Arnold');
+    // One line per player, whatever form of his name each article used.
+    expect(new Set(doc.items.map((l) => `${l.direction}${l.player.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}`)).size).toBe(doc.items.length);
+  });
+
+  it('rumours filters by club (any name for it), date, player and stage', () => {
+    expect(r.byClub!.status).toBe(0);
+    const rows = r.byClub!.stdout.trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/Liverpool/);
+      expect(row.slice(0, 10) >= '2025-01-01').toBe(true);
+    }
+    const items = lines(r.byPlayer!.stdout).map((l) => JSON.parse(l) as { player: string; status: string });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.player === 'Alexis Mac Allister' && i.status === 'interest')).toBe(true);
+    expect(r.none!.status).toBe(1);
+    expect(r.none!.stderr).toBe('rumours: no rumours match\n');
+    expect(r.badDate!.status).toBe(2);
+  });
+
+  it('search finds articles and quotes with the passage', () => {
+    expect(r.search!.status).toBe(0);
+    const doc = JSON.parse(r.search!.stdout) as { items: Array<{ kind: string; text: string }> };
+    expect(doc.items.some((h) => h.kind === 'article' && /release clause/i.test(h.text))).toBe(true);
+  });
+
+  it('stats counts what the store holds and checks it is whole; an empty store says so', () => {
+    expect(r.stats!.status).toBe(0);
+    const s = JSON.parse(r.stats!.stdout) as { articles: number; path: string; consistent: boolean; rumours: number };
+    expect(s).toMatchObject({ articles: 8, path: db, consistent: true });
+    expect(s.rumours).toBeGreaterThan(0);
+    expect(r.empty!.status).toBe(1);
+    expect(r.empty!.stderr).toMatch(/the store is empty .*empty\.db/);
+    expect(existsSync(path.join(dir, 'empty.db'))).toBe(false);
+  });
+});
+
+describe('versions', () => {
+  it('refuses a store written by a newer rumours, and reindex re-reads every article', async () => {
+    const newer = path.join(dir, 'newer.db');
+    const d = new Database(newer);
+    d.pragma('user_version = 999');
+    d.close();
+    const refused = await rumours(['extract', 'seeds/', '--db', newer, '-f', 'json']);
+    expect(refused.status).toBe(2);
+    expect(lines(refused.stderr)).toEqual([expect.stringMatching(/newer\.db: this store was written by a newer rumours \(store schema 999.*--no-store only prints/)]);
+    expect(refused.stdout).toBe('');
+    const re = await rumours(['reindex', '--all'], { env });
+    expect(re.status).toBe(0);
+    expect(re.stderr).toBe('rumours: reindexed 8 of 8 articles\n');
+  }, 30_000);
+});

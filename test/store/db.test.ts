@@ -1,0 +1,111 @@
+// The store on its own: recording, replacing, finding a player's articles, migrations, location.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { playerStory } from '../../src/aggregate/player.js';
+import type { Article, Rumour } from '../../src/schema.js';
+import { openStore, StoreError } from '../../src/store/db.js';
+import { nameRuns, queryKeys } from '../../src/store/keys.js';
+import { storePath } from '../../src/store/locate.js';
+import { SCHEMA_VERSION } from '../../src/store/schema.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = () => path.join(dir, `s${++n}.db`);
+
+const ev = (sentence: string) => ({ file: 'x', start: 0, end: 5, sentence });
+
+function rumour(player: string, from: string | null, to: string, status: Rumour['status'] = 'interest'): Rumour {
+  return { player, from, to, status, window: null, fee: null, source: null, evidence: ev(`${player} is wanted by ${to}.`) };
+}
+
+function article(file: string, date: string | null, players: Array<[string, string[]]>, rumours: Rumour[], hash = `h-${file}`): Article {
+  return {
+    file,
+    date,
+    hash,
+    title: null,
+    warnings: [],
+    players: players.map(([name, aliases]) => ({ name, aliases, mentions: 1 + aliases.length, club: null, evidence: ev(name) })),
+    people: [],
+    clubs: [{ name: 'Liverpool', country: 'England', aliases: [], mentions: 1, evidence: ev('Liverpool') }],
+    fees: [],
+    quotes: [{ text: 'I am very happy here at the club', speaker: players[0]?.[0] ?? null, evidence: ev('He said: "I am very happy here at the club".') }],
+    sources: [],
+    rumours,
+  } as Article;
+}
+
+describe('the store', () => {
+  it('records an article whole, answers it back by path and hash, and replaces a changed file', () => {
+    const s = openStore(fresh());
+    const a = article('a.txt', '2025-01-02', [['Ibrahima Konaté', ['Konate']]], [rumour('Ibrahima Konaté', 'Liverpool', 'Real Madrid')]);
+    s.put(a, 'Ibrahima Konaté is wanted by Real Madrid, reports say.', 60);
+    expect(s.cached('a.txt', 'h-a.txt')).toEqual(a);
+    expect(s.cached('a.txt', 'other-hash')).toBeNull();
+    expect(s.cached('b.txt', 'h-a.txt')).toBeNull();
+    // The same file named another way is the same article, told with the name this run gave.
+    const other = s.cached(path.relative(path.resolve('..'), path.resolve('a.txt')).replace(/^/, '../'), 'h-a.txt');
+    expect(other?.players[0]?.evidence.file).toMatch(/^\.\.\/.+a\.txt$/);
+    expect(other?.rumours).toHaveLength(1);
+    const b = article('a.txt', '2025-01-03', [['Joe Gomez', []]], [], 'h2');
+    s.put(b, 'Joe Gomez stays.', 16);
+    expect(s.count()).toBe(1);
+    expect(s.rumours()).toEqual([]);
+    expect(s.search('Konaté', 10)).toEqual([]);
+    expect(s.search('gomez', 10).map((h) => [h.kind, h.file])).toEqual([['article', path.resolve('a.txt')]]);
+    expect(s.search('"very HAPPY"!', 10).map((h) => [h.kind, h.speaker])).toEqual([['quote', 'Joe Gomez']]);
+    expect(s.consistent()).toEqual({ ok: true, problems: [] });
+    s.close();
+  });
+
+  it('finds the articles that may name a player, and the fine matching keeps namesakes apart', () => {
+    const s = openStore(fresh());
+    s.put(article('1.txt', '2025-01-01', [['Ibrahima Konaté', []]], [rumour('Ibrahima Konaté', 'Liverpool', 'Real Madrid')]), 'one', 3);
+    s.put(article('2.txt', '2025-02-01', [['Konate', []]], [rumour('Konate', 'Liverpool', 'Real Madrid', 'bid')]), 'two', 3);
+    s.put(article('3.txt', '2025-03-01', [['Ashley Cole', []]], [rumour('Ashley Cole', 'Arsenal', 'Chelsea')]), 'three', 5);
+    s.put(article('4.txt', '2025-04-01', [['Joe Cole', []]], [rumour('Joe Cole', 'Chelsea', 'Liverpool')]), 'four', 4);
+    expect(s.articlesNaming('konate').map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    expect(s.articlesNaming('Ibrahima Konate').map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    const story = playerStory('konate', s.articlesNaming('konate'));
+    expect(story.kind === 'story' && story.story.rumours.map((r) => r.status)).toEqual(['interest', 'bid']);
+    const ashley = playerStory('Ashley Cole', s.articlesNaming('Ashley Cole'));
+    expect(ashley.kind === 'story' && ashley.story.rumours.map((r) => r.to)).toEqual(['Chelsea']);
+    expect(playerStory('cole', s.articlesNaming('cole')).kind).toBe('ambiguous');
+    expect(s.rumours({ clubs: ['Chelsea'] }).map((r) => r.player)).toEqual(['Ashley Cole', 'Joe Cole']);
+    expect(s.rumours({ since: '2025-02-01', status: 'bid' }).map((r) => r.file)).toEqual([path.resolve('2.txt')]);
+    s.close();
+  });
+
+  it('upgrades an empty database and refuses one written by a newer tool', () => {
+    const file = fresh();
+    openStore(file).close();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openStore(file)).toThrow(StoreError);
+    expect(() => openStore(file)).toThrow(/newer rumours/);
+    const junk = fresh();
+    writeFileSync(junk, 'not a database at all, just some text that is long enough to look like a header'.repeat(20));
+    expect(() => openStore(junk)).toThrow(StoreError);
+  });
+
+  it('is found at --db, else RUMOURS_DB, else the XDG data directory, else ~/.local/share', () => {
+    expect(storePath('/a.db', { RUMOURS_DB: '/b.db', HOME: '/h' })).toBe('/a.db');
+    expect(storePath(undefined, { RUMOURS_DB: '/b.db', HOME: '/h' })).toBe('/b.db');
+    expect(storePath(undefined, { XDG_DATA_HOME: '/x', HOME: '/h' })).toBe('/x/rumours/rumours.db');
+    expect(storePath(undefined, { XDG_DATA_HOME: 'relative', HOME: '/h' })).toBe('/h/.local/share/rumours/rumours.db');
+    expect(storePath(undefined, {})).toBeNull();
+  });
+
+  it('indexes every run of a name and looks a query up by itself and its surnames', () => {
+    expect(nameRuns('Alexis Mac Allister').sort()).toEqual(['alexis', 'alexismac', 'alexismacallister', 'allister', 'mac', 'macallister'].sort());
+    expect(queryKeys('Ibrahima Konaté')).toEqual(['ibrahimakonate', 'konate']);
+    expect(queryKeys('  ')).toEqual([]);
+  });
+});

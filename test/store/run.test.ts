@@ -1,0 +1,48 @@
+// extract through the store: unchanged files come back from it without extraction, changed ones replace.
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/db.js';
+import { extractThroughStore, type StoredOutcome } from '../../src/store/run.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function all(paths: string[], dbFile: string): Promise<StoredOutcome[]> {
+  const store = openStore(dbFile);
+  const out: StoredOutcome[] = [];
+  try {
+    for await (const r of extractThroughStore(paths, store, { jobs: 1 })) out.push(r);
+  } finally {
+    store.close();
+  }
+  return out;
+}
+
+describe('extractThroughStore', () => {
+  it('stores on the first run, answers unchanged files from the store in order, and re-reads a changed one', async () => {
+    const articles = path.join(dir, 'articles');
+    rmSync(articles, { recursive: true, force: true });
+    cpSync(new URL('../../seeds', import.meta.url), articles, { recursive: true });
+    writeFileSync(path.join(articles, 'zz-empty.txt'), '   ');
+    const db = path.join(dir, 'run.db');
+    const first = await all([articles], db);
+    const files = readdirSync(articles).length;
+    expect(first).toHaveLength(files);
+    expect(first.filter((r) => r.ok && r.cached)).toHaveLength(0);
+    expect(first.filter((r) => !r.ok)).toHaveLength(1);
+    const second = await all([articles], db);
+    expect(second.map((r) => (r.ok ? r.article : r))).toEqual(first.map((r) => (r.ok ? r.article : r)));
+    expect(second.filter((r) => r.ok && !r.cached)).toHaveLength(0);
+    const name = readdirSync(articles).sort()[1] as string;
+    writeFileSync(path.join(articles, name), 'date 2026-01-02 Chelsea have made a bid for Liverpool midfielder Curtis Jones, according to reports.\n');
+    const third = await all([articles], db);
+    const changed = third.filter((r) => r.ok && !r.cached);
+    expect(changed.map((r) => r.ok && path.basename(r.article.file))).toEqual([name]);
+    const store = openStore(db);
+    expect(store.count()).toBe(files - 1);
+    expect(store.consistent().ok).toBe(true);
+    store.close();
+  }, 30_000);
+});
