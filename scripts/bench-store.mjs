@@ -5,52 +5,12 @@
 // (target: under 100 ms), and the database's size against the text's (target: under 10x).
 // Usage: npm run bench:store [-- 20000]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WORK = path.join(ROOT, '.bench');
+import { buildCorpus, bytesOf, corpusFiles, ROOT, sources, WORK } from './_corpus.mjs';
 const N = Number(process.argv[2] ?? 20000);
 const BIN = path.join(ROOT, 'bin/rumours.js');
 const PLAYERS = ['Mac Allister', 'Gerrard', 'Wayne Rooney', 'konate', 'Owen'];
-
-function sources() {
-  const dirs = [path.join(ROOT, '../shared/corpora/bbcsport-football'), path.join(ROOT, 'seeds'), path.join(ROOT, 'fixtures/articles')];
-  const texts = [];
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(path.join(dir, f), 'latin1').replace(/^\s*date \S+\s*/, ''));
-  }
-  if (!texts.length) throw new Error('no source articles found (../shared/corpora must sit beside the project)');
-  return texts;
-}
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** The same re-mix as scripts/bench.mjs (so both reuse one corpus): headline, rotated paragraphs, a random date. */
-function buildCorpus(n, texts) {
-  const dir = path.join(WORK, `corpus-${n}`);
-  if (existsSync(path.join(dir, '.done'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const rand = rng(n);
-  for (let i = 0; i < n; i++) {
-    const src = texts[Math.floor(rand() * texts.length)];
-    const [head, ...rest] = src.split(/\n\s*\n/);
-    const k = rest.length ? Math.floor(rand() * rest.length) : 0;
-    const body = [head, ...rest.slice(k), ...rest.slice(0, k)].join('\n\n');
-    const date = rand() < 0.5 ? `date 20${10 + Math.floor(rand() * 15)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)} ` : '';
-    const sub = path.join(dir, String(i % 50).padStart(2, '0'));
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}.txt`), date + body);
-  }
-  writeFileSync(path.join(dir, '.done'), '');
-  return dir;
-}
 
 function run(args, env) {
   return new Promise((resolve, reject) => {
@@ -72,8 +32,8 @@ function sizeOf(file) {
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: npm run build first');
   const dir = buildCorpus(N, sources());
-  const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.txt'));
-  const textBytes = files.reduce((s, f) => s + statSync(path.join(dir, String(f))).size, 0);
+  const files = corpusFiles(dir);
+  const textBytes = bytesOf(files);
   const db = path.join(WORK, `store-${N}.db`);
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
   const env = { RUMOURS_DB: db };

@@ -4,65 +4,14 @@
 // `rumours extract` with --jobs 1 and with every core. Prints MB/s, articles/s, the ratio to the
 // baseline, time to first output and peak RSS. Usage: npm run bench [-- 2000,20000]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WORK = path.join(ROOT, '.bench');
+import { buildCorpus, bytesOf, corpusFiles, ROOT, sources, WORK } from './_corpus.mjs';
 const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number);
 // The baseline parses this many articles: at ~0.1 MB/s, all 20,000 would take over seven minutes,
 // and a rate does not need them all.
 const BASELINE_ARTICLES = 300;
-
-function sources() {
-  const dirs = [path.join(ROOT, '../shared/corpora/bbcsport-football'), path.join(ROOT, 'seeds'), path.join(ROOT, 'fixtures/articles')];
-  const texts = [];
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) texts.push(readFileSync(path.join(dir, f), 'latin1').replace(/^\s*date \S+\s*/, ''));
-  }
-  if (!texts.length) throw new Error('no source articles found (../shared/corpora must sit beside the project)');
-  return texts;
-}
-
-/** A small seeded generator: the same corpus on every run. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** Re-mix: an article's headline with its paragraphs rotated, under a random date header. */
-function buildCorpus(n, texts) {
-  const dir = path.join(WORK, `corpus-${n}`);
-  if (existsSync(path.join(dir, '.done'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const rand = rng(n);
-  for (let i = 0; i < n; i++) {
-    const src = texts[Math.floor(rand() * texts.length)];
-    const paras = src.split(/\n\s*\n/);
-    const [head, ...rest] = paras;
-    const k = rest.length ? Math.floor(rand() * rest.length) : 0;
-    const body = [head, ...rest.slice(k), ...rest.slice(0, k)].join('\n\n');
-    const date = rand() < 0.5 ? `date 20${10 + Math.floor(rand() * 15)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)} ` : '';
-    // Spread over sub-folders, as a real collection is.
-    const sub = path.join(dir, String(i % 50).padStart(2, '0'));
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, `${String(i).padStart(6, '0')}.txt`), date + body);
-  }
-  writeFileSync(path.join(dir, '.done'), '');
-  return dir;
-}
-
-function corpusFiles(dir) {
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.txt')).map((f) => path.join(dir, String(f))).sort();
-}
-
-function bytesOf(files) {
-  return files.reduce((sum, f) => sum + statSync(f).size, 0);
-}
 
 /** Run a node script, output thrown away; report seconds, seconds to the first output byte, and peak RSS. */
 function run(args, env = {}) {
