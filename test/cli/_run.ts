@@ -18,6 +18,9 @@ export interface RunOpts {
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Run as another user (tests of file permissions, where root reads everything). */
+  uid?: number;
+  gid?: number;
 }
 
 let _tmp: string | null = null;
@@ -57,7 +60,8 @@ export function rumours(args: string[], opts: RunOpts = {}): Promise<Ran> {
 export function sh(cmd: string, args: string[], opts: RunOpts = {}): Promise<Ran> {
   if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) throw new Error('dist/cli.js is missing: run `npm run build` first');
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env) });
+    const ids = opts.uid === undefined ? {} : { uid: opts.uid, gid: opts.gid ?? opts.uid };
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: testEnv(opts.env), ...ids });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
