@@ -41,7 +41,7 @@ export function renderTable(report: EvalReport, opts: RenderOptions = {}): strin
   for (const f of CORE_FIELDS) lines.push(row(f));
   for (const f of EXTRA_FIELDS) lines.push(c.dim(row(f)));
   lines.push(c.bold(`${'macro-F1'.padEnd(_W)}${_shade(c, report.macroF1, _num(report.macroF1))}`) + c.dim(`  (mean F1 of the ${report.macroFields.length} unstarred fields)`));
-  lines.push(c.dim('* reported only, not in the macro-F1'));
+  lines.push(c.dim('* reported only, not part of the average above'));
   if (opts.verbose) lines.push(...renderDetails(report.details ?? [], c));
   return lines.join('\n') + '\n';
 }
