@@ -1,6 +1,7 @@
 // One article's text → one Article of the contract. Pure: no I/O, no state beyond the knowledge
 // tables, and it never throws: a failure inside a recogniser becomes a warning on the article.
 import type { SourceText } from '../read/index.js';
+import { References } from '../relate/coref.js';
 import { attributeQuotes } from '../relate/speakers.js';
 import { assignFeePlayers } from '../relate/fees.js';
 import { findRumours } from '../relate/rumours.js';
@@ -47,9 +48,11 @@ export function extractFacts(doc: Doc): Facts {
   const quoteFindings = findQuotes(doc);
   const feeFindings = findFees(doc);
   const entities = findPeople(doc, { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings });
-  const speakers = attributeQuotes(doc, quoteFindings, entities);
-  const feePlayers = assignFeePlayers(doc, feeFindings, entities, clubMentions);
-  const rumours = findRumours(doc, { entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings, quotes: quoteFindings });
+  // One index of who is named where, shared by the three relations that resolve references.
+  const refs = new References(doc, entities, quoteFindings);
+  const speakers = attributeQuotes(doc, quoteFindings, refs);
+  const feePlayers = assignFeePlayers(doc, feeFindings, refs, clubMentions);
+  const rumours = findRumours(doc, { entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings, quotes: quoteFindings, refs });
   const ev = (span: Span): Evidence => evidence(doc, span);
 
   const players: Player[] = entities

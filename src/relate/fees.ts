@@ -1,14 +1,13 @@
 // Which player each fee concerns: a player named in the fee's sentence (the nearest, preferring one
 // after "for"), else the player the text is about at that point. Money that is not a transfer fee
 // (kind "other") concerns nobody.
-import type { ClubMention, Doc, FeeFinding, PersonEntity } from '../extract/types.js';
-import { References } from './coref.js';
+import type { ClubMention, Doc, FeeFinding } from '../extract/types.js';
+import type { References } from './coref.js';
 
 // Real paragraphs stay under 3,000 characters; scraped text with no line breaks does not.
 const _LOOKBACK = 5000;
 
-export function assignFeePlayers(doc: Doc, fees: FeeFinding[], people: PersonEntity[], clubs: ClubMention[]): Array<string | null> {
-  const refs = new References(doc, people);
+export function assignFeePlayers(doc: Doc, fees: FeeFinding[], refs: References, clubs: ClubMention[]): Array<string | null> {
   // Asked once per sentence, not once per fee: a line of thousands of amounts stays linear.
   const pointedIn = new Map<number, ReturnType<References['pointedPlayer']>>();
   return fees.map((f) => {

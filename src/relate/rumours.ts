@@ -11,7 +11,7 @@ import { peopleKnowledge } from '../knowledge/people.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
-import { References } from './coref.js';
+import type { References } from './coref.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
@@ -20,6 +20,7 @@ export interface RumourContext {
   feePlayers: Array<string | null>;
   sources: SourceFinding[];
   quotes: QuoteFinding[];
+  refs: References;
 }
 
 const _THEY = /\b(?:they|their|them)\b/i;
@@ -38,7 +39,7 @@ interface _PlayerRef {
 
 export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   const k = stageKnowledge();
-  const refs = new References(doc, ctx.entities, ctx.quotes);
+  const refs = ctx.refs;
   const inQuote = insideAny(ctx.quotes, 1);
   const byKey = new Map<string, RumourFinding>();
   // Where each player is now: his written attribute, then what completed moves say.

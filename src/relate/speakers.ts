@@ -3,10 +3,9 @@
 // otherwise given to the person the narrative was about just before it (BBC style: `Wardle did stress
 // that ... "I've no intention of selling..."`).
 import type { Doc, PersonEntity, QuoteFinding } from '../extract/types.js';
-import { References } from './coref.js';
+import type { References } from './coref.js';
 
-export function attributeQuotes(doc: Doc, quotes: QuoteFinding[], people: PersonEntity[]): Array<string | null> {
-  const refs = new References(doc, people, quotes);
+export function attributeQuotes(doc: Doc, quotes: QuoteFinding[], refs: References): Array<string | null> {
   const out: Array<string | null> = [];
   quotes.forEach((q, i) => {
     let speaker: PersonEntity | null = null;
