@@ -267,7 +267,7 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
   const named = cands.filter((c) => assigned.has(c));
   for (const [c, ents] of shared) {
     let e: _Ent = ents[0] as _Ent;
-    for (let i = _lastBefore(named, c.start); i >= 0; i--) {
+    for (let i = lastStartingBy(named, c.start - 1); i >= 0; i--) {
       const other = assigned.get(named[i] as _Cand);
       if (other && ents.includes(other)) {
         e = other;
@@ -295,21 +295,6 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
   });
   for (const e of index.all) e.mentions.sort((a, b) => a.start - b.start);
   return index.all.filter((e) => e.mentions.length > 0).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-}
-
-/** Index of the last candidate starting before `at` (candidates sorted by start), or -1. */
-function _lastBefore(cands: _Cand[], at: number): number {
-  let lo = 0;
-  let hi = cands.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cands[mid] as _Cand).start < at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** Entities by whole name, last word and first word, so that linking stays linear in the text. */
