@@ -32,7 +32,6 @@ type _Vote = Role | 'player';
 interface _Ent {
   key: string[];
   name: string;
-  nameTokens: number;
   mentions: NameMention[];
   votes: Map<_Vote, number>;
   club: string | null;
@@ -261,7 +260,7 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
   for (const c of [...cands].sort((a, b) => b.key.length - a.key.length || a.start - b.start)) {
     const found = index.match(c);
     if (Array.isArray(found)) shared.push([c, found]);
-    else assigned.set(c, found ?? index.add({ key: c.key, name: _display(doc, c), nameTokens: c.key.length, mentions: [], votes: new Map(), club: null, support: false }));
+    else assigned.set(c, found ?? index.add({ key: c.key, name: _display(doc, c), mentions: [], votes: new Map(), club: null, support: false }));
   }
   // Two people share a surname ("Ashley Cole", "Joe Cole"): a bare "Cole" is the one named last.
   const named = cands.filter((c) => assigned.has(c));
