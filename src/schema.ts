@@ -1,8 +1,9 @@
 // The output contract, written once. TypeScript types are inferred from these schemas and
 // `rumours schema` prints the JSON Schema derived from them, so the three never drift apart.
 import { z } from 'zod';
+import { CURRENCIES, SCHEMA_ID, STATUSES } from './ids.js';
 
-export const SCHEMA_ID = 'rumours/1';
+export { SCHEMA_ID };
 
 /** Where a fact was read: offsets are UTF-16 code units into the file's text after the date header. */
 export const Evidence = z
@@ -54,7 +55,7 @@ export const Club = z.object({
   evidence: Evidence,
 });
 
-export const Currency = z.enum(['GBP', 'EUR', 'USD']);
+export const Currency = z.enum(CURRENCIES);
 export const FeeKind = z.enum(['asking', 'bid', 'valuation', 'release-clause', 'paid', 'wage', 'other']);
 
 export const Money = z.object({
@@ -89,7 +90,7 @@ export const Source = z.object({
   evidence: Evidence,
 });
 
-export const Status = z.enum(['interest', 'talks', 'bid', 'rejected', 'agreed', 'completed', 'denied']);
+export const Status = z.enum(STATUSES);
 
 export const Rumour = z.object({
   player: z.string(),
@@ -154,13 +155,3 @@ export type Status = z.infer<typeof Status>;
 export type Rumour = z.infer<typeof Rumour>;
 export type Article = z.infer<typeof Article>;
 export type Document = z.infer<typeof Document>;
-
-/** The JSON Schema of the `rumours/1` document, derived from the zod contract. */
-export function jsonSchema(): unknown {
-  return z.toJSONSchema(Document, { target: 'draft-2020-12' });
-}
-
-/** The JSON Schema of `rumours player --format json`. */
-export function playerStorySchema(): unknown {
-  return z.toJSONSchema(PlayerStory, { target: 'draft-2020-12' });
-}

@@ -2,7 +2,8 @@
 // they say about him, oldest article first. Matching forgives case, accents, spacing and punctuation,
 // and a surname alone ("Konate", "mac allister", "MacAllister").
 import { foldLetters } from '../knowledge/fold.js';
-import { SCHEMA_ID, type Article, type PlayerStory } from '../schema.js';
+import { SCHEMA_ID } from '../ids.js';
+import type { Article, PlayerStory } from '../schema.js';
 
 /** Lower case, no diacritics, letters and digits only, single spaces: "N'Golo  Kanté" → "n golo kante". */
 export function foldName(s: string): string {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { knownPlayers, nameKey } from '../aggregate/player.js';
 import { clean, cleanPath } from '../format/_text.js';
-import type { RumourRow } from '../store/db.js';
+import type { RumourRow } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';

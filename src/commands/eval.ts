@@ -1,6 +1,5 @@
 // `rumours eval GOLD.json PATH...`: options → src/eval → report on stdout, problems on stderr.
 import { Command, Option } from 'commander';
-import { FIELD_LABELS, renderJson, renderTable, runEval } from '../eval/index.js';
 import { setExit, type Io } from './_io.js';
 
 export const EVAL_EXAMPLES = `Examples:
@@ -63,6 +62,8 @@ export function register(program: Command, io: Io): void {
           return;
         }
       }
+      // Loaded on use: the scorer (and zod, for the gold file) is no part of the other commands' start-up.
+      const { FIELD_LABELS, renderJson, renderTable, runEval } = await import('../eval/index.js');
       const r = await runEval(gold, paths, { stdin: io.stdin });
       if (!r.ok) {
         io.stderr.write(`error: ${r.file}: ${r.reason}\n`);

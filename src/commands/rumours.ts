@@ -2,8 +2,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { matchRank } from '../aggregate/player.js';
 import { shortMoney } from '../format/_text.js';
-import { Status } from '../schema.js';
-import type { RumourRow } from '../store/db.js';
+import { STATUSES } from '../ids.js';
+import type { RumourRow } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
@@ -35,7 +35,7 @@ export function register(program: Command, io: Io): void {
     .option('--player <name>', 'only this player (full name or surname, any case, accents optional)')
     .option('--club <name>', 'only moves to or from this club (any name, nickname or stadium: "Spurs", "Anfield")')
     .addOption(new Option('--since <date>', 'only articles dated on or after YYYY-MM-DD').argParser(_parseDate))
-    .addOption(new Option('--status <stage>', 'only this stage').choices(Status.options));
+    .addOption(new Option('--status <stage>', 'only this stage').choices(STATUSES));
   addQueryOptions(cmd).action(async (opts: RumoursOptions) => {
     await runRumours(opts, io);
   });

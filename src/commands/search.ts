@@ -1,6 +1,6 @@
 // `rumours search TEXT`: the articles and quotes in the store that hold every word of TEXT.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { SearchHit } from '../store/db.js';
+import type { SearchHit } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';

@@ -1,6 +1,7 @@
 // JSON and JSON Lines, written article by article so that a run over thousands of files never holds
 // the whole document, and closed by `end()` even when the run stops half-way.
-import { SCHEMA_ID, type Article } from '../schema.js';
+import { SCHEMA_ID } from '../ids.js';
+import type { Article } from '../schema.js';
 import type { Formatter, Sink } from './index.js';
 
 /** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */

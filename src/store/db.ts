@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Article } from '../schema.js';
+import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
 import { nameKey } from '../aggregate/player.js';
 import { nameRuns, queryKeys } from './keys.js';
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -18,48 +19,7 @@ export interface RumourFilter {
   since?: string;
 }
 
-export interface RumourRow {
-  date: string | null;
-  player: string;
-  from: string | null;
-  to: string;
-  status: string;
-  window: string | null;
-  feeAmount: number | null;
-  feeCurrency: string | null;
-  feeText: string | null;
-  source: string | null;
-  file: string;
-  start: number;
-  end: number;
-}
-
-export interface SearchHit {
-  kind: 'article' | 'quote';
-  file: string;
-  date: string | null;
-  title: string | null;
-  speaker: string | null;
-  text: string;
-}
-
-export interface Stats {
-  path: string;
-  bytes: number;
-  schema: number;
-  extractor: number;
-  articles: number;
-  stale: number;
-  textBytes: number;
-  players: number;
-  clubs: number;
-  rumours: number;
-  fees: number;
-  quotes: number;
-  firstDate: string | null;
-  latestDate: string | null;
-}
-
+/** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class Store {
   readonly path: string;
   private readonly db: Database.Database;
@@ -237,7 +197,7 @@ export class Store {
     return [...articles.map((h) => ({ kind: 'article' as const, speaker: null, ...h })), ...quotes.map((h) => ({ kind: 'quote' as const, ...h }))];
   }
 
-  stats(): Stats {
+  stats(): StoreStats {
     const one = (sql: string, ...args: unknown[]) => this.db.prepare(sql).get(...args) as Record<string, number | string | null>;
     const a = one('SELECT count(*) AS n, coalesce(sum(bytes), 0) AS bytes, min(date) AS first, max(date) AS latest, sum(extractor < ?) AS stale FROM articles', EXTRACTOR_VERSION);
     let bytes = 0;

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { csvLine } from '../format/csv.js';
 import { clean, cleanPath, pad, truncate, width } from '../format/_text.js';
 import type { Format, Sink } from '../format/index.js';
-import { STORE_SCHEMA_ID } from './shapes.js';
+import { STORE_SCHEMA_ID } from '../ids.js';
 
 export interface Column<T> {
   head: string;

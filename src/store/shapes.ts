@@ -1,9 +1,9 @@
 // The JSON shapes of the store's query commands (`rumours`, `club`, `search`, `stats`): zod schemas,
-// so that the types and any published JSON Schema come from one place.
+// so that the types and the JSON Schema `rumours schema` prints come from one place.
 import { z } from 'zod';
+import { STORE_SCHEMA_ID } from '../ids.js';
 import { Currency, Status } from '../schema.js';
 
-export const STORE_SCHEMA_ID = 'rumours-store/1';
 
 export const RumourRow = z.object({
   date: z.string().nullable(),
@@ -56,6 +56,24 @@ export const StoreStats = z.object({
   quotes: z.int().nonnegative(),
   firstDate: z.string().nullable(),
   latestDate: z.string().nullable(),
+  consistent: z.boolean().optional().describe('With --check: is every article stored whole?'),
+  problems: z.array(z.string()).optional().describe('With --check: what is not'),
 });
 
+/** `--format json` of a listing command: its rows under a header; ndjson prints the rows alone. */
+function _listing<T extends z.ZodType>(kind: string, item: T) {
+  return z.object({ schema: z.literal(STORE_SCHEMA_ID), kind: z.literal(kind), items: z.array(item) });
+}
+
+/** The JSON document of each query command, by command name. */
+export const STORE_DOCUMENTS = {
+  rumours: _listing('rumours', RumourRow),
+  club: _listing('club', ClubLink),
+  search: _listing('search', SearchHit),
+  stats: StoreStats,
+} as const;
+
+export type RumourRow = z.infer<typeof RumourRow>;
 export type ClubLink = z.infer<typeof ClubLink>;
+export type SearchHit = z.infer<typeof SearchHit>;
+export type StoreStats = z.infer<typeof StoreStats>;

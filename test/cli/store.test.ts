@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlayerStory } from '../../src/schema.js';
+import { STORE_DOCUMENTS } from '../../src/store/shapes.js';
 import { lines, rumours, type Ran } from './_run.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-cli-store-'));
@@ -76,7 +77,8 @@ describe('the query commands', () => {
 
   it('club lists who a club is linked with, by nickname', () => {
     expect(r.club!.status).toBe(0);
-    const doc = JSON.parse(r.club!.stdout) as { schema: string; kind: string; items: Array<{ direction: string; player: string; reports: number }> };
+    // Parsing with the published shape: the output keeps the contract `rumours schema club` prints.
+    const doc = STORE_DOCUMENTS.club.parse(JSON.parse(r.club!.stdout));
     expect(doc.kind).toBe('club');
     expect(doc.items.filter((l) => l.direction === 'in').map((l) => l.player)).toContain('Trent Alexander-Arnold');
     // One line per player, whatever form of his name each article used.
@@ -91,7 +93,7 @@ describe('the query commands', () => {
       expect(row).toMatch(/Liverpool/);
       expect(row.slice(0, 10) >= '2025-01-01').toBe(true);
     }
-    const items = lines(r.byPlayer!.stdout).map((l) => JSON.parse(l) as { player: string; status: string });
+    const items = lines(r.byPlayer!.stdout).map((l) => STORE_DOCUMENTS.rumours.shape.items.element.parse(JSON.parse(l)));
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.player === 'Alexis Mac Allister' && i.status === 'interest')).toBe(true);
     expect(r.none!.status).toBe(1);
@@ -101,13 +103,13 @@ describe('the query commands', () => {
 
   it('search finds articles and quotes with the passage', () => {
     expect(r.search!.status).toBe(0);
-    const doc = JSON.parse(r.search!.stdout) as { items: Array<{ kind: string; text: string }> };
+    const doc = STORE_DOCUMENTS.search.parse(JSON.parse(r.search!.stdout));
     expect(doc.items.some((h) => h.kind === 'article' && /release clause/i.test(h.text))).toBe(true);
   });
 
   it('stats counts what the store holds and checks it is whole; an empty store says so', () => {
     expect(r.stats!.status).toBe(0);
-    const s = JSON.parse(r.stats!.stdout) as { articles: number; path: string; consistent: boolean; rumours: number };
+    const s = STORE_DOCUMENTS.stats.parse(JSON.parse(r.stats!.stdout));
     expect(s).toMatchObject({ articles: 8, path: db, consistent: true });
     expect(s.rumours).toBeGreaterThan(0);
     expect(r.empty!.status).toBe(1);

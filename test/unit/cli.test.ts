@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/commands/_io.js';
 import { colourLevel, parseExt, parseSize } from '../../src/commands/_options.js';
+import { OUTPUTS } from '../../src/contract.js';
 import { Document, type Article } from '../../src/schema.js';
 
 const fake = vi.hoisted(() => ({ failAfter: Infinity }));
@@ -116,7 +117,7 @@ describe('usage, in-process', () => {
       [['extract', 'a.txt', '--ext', ','], /argument ',' is invalid\. expected extensions/],
       [['player'], /^rumours: missing required argument 'name'$/],
       [['player', '  ', 'a.txt'], /^rumours: player: the name is empty$/],
-      [['schema', 'extra'], /^rumours: too many arguments for 'schema'/],
+      [['schema', 'extra'], /^rumours: command-argument value 'extra' is invalid for argument 'output'/],
     ] as const) {
       const t = io();
       expect(await main(argv(...args), t)).toBe(2);
@@ -136,10 +137,20 @@ describe('usage, in-process', () => {
     expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('prints the player story schema', async () => {
-    const t = io();
-    expect(await main(argv('schema', '--player'), t)).toBe(0);
-    expect(Object.keys(JSON.parse(t.out()).properties)).toEqual(expect.arrayContaining(['query', 'player', 'rumours', 'fees', 'quotes']));
+  it('prints the schema of every JSON output, the player story with either spelling', async () => {
+    const props = async (...args: string[]) => {
+      const t = io();
+      expect(await main(argv('schema', ...args), t)).toBe(0);
+      return Object.keys(JSON.parse(t.out()).properties);
+    };
+    expect(await props('--player')).toEqual(expect.arrayContaining(['query', 'player', 'rumours', 'fees', 'quotes']));
+    expect(await props('player')).toEqual(await props('--player'));
+    for (const listing of ['rumours', 'club', 'search']) expect(await props(listing)).toEqual(['schema', 'kind', 'items']);
+    expect(await props('stats')).toEqual(expect.arrayContaining(['path', 'articles', 'rumours', 'consistent']));
+    // The command's own list (kept free of zod for start-up) names every output the contract has.
+    const help = io();
+    await main(argv('schema', '--help'), help);
+    for (const output of OUTPUTS) expect(help.out()).toContain(`"${output}"`);
   });
 
   it('colours the table with FORCE_COLOR, not with --no-color or NO_COLOR', async () => {

@@ -1,0 +1,9 @@
+// The contract's constants that commands need at start-up: schema ids and enum values. Kept apart
+// from src/schema.ts so that a run that only prints does not load zod; the zod enums there are built
+// from these lists, so there is still one place each is written.
+
+export const SCHEMA_ID = 'rumours/1';
+export const STORE_SCHEMA_ID = 'rumours-store/1';
+
+export const CURRENCIES = ['GBP', 'EUR', 'USD'] as const;
+export const STATUSES = ['interest', 'talks', 'bid', 'rejected', 'agreed', 'completed', 'denied'] as const;
