@@ -11,9 +11,10 @@ export const Evidence = z
     file: z.string().describe('The article file, as given on the command line ("-" for standard input)'),
     start: z.int().nonnegative().describe('Offset of the first character of the fact in the original text'),
     end: z.int().nonnegative().describe('Offset just past the fact ([start, end))'),
+    line: z.int().positive().describe('The line of the file the fact starts on, counting from 1 (the date header is on line 1)'),
     sentence: z.string().describe('The sentence the fact was read from, whitespace collapsed'),
   })
-  .describe('Evidence: the file, the character offsets [start, end) and the sentence');
+  .describe('Evidence: the file, the character offsets [start, end), the line and the sentence');
 
 export const Role = z.enum([
   'manager',

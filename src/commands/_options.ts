@@ -1,7 +1,7 @@
 // Options shared by the commands that read articles: one definition, one parser, one help text each.
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/index.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
 import { FORMATS, type CsvTable, type Format } from '../format/index.js';
 import type { Io } from './_io.js';
 

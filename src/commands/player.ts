@@ -116,7 +116,11 @@ async function _storedArticles(
     store.close();
     return null;
   }
-  return { articles: store.articlesNaming(name), store };
+  const { articles, stale } = store.articlesNaming(name);
+  if (stale > 0) {
+    io.stderr.write(`rumours: ${stale} of these articles were stored by an older rumours (no line numbers, older extraction): rumours reindex updates them\n`);
+  }
+  return { articles, store };
 }
 
 /** Read and extract the inputs (through the store unless --no-store) into `articles`; false when interrupted. */

@@ -25,7 +25,9 @@ export const RUMOUR_COLUMNS: Array<Column<RumourRow>> = [
   { head: 'WINDOW', cell: (r) => r.window },
   { head: 'FEE', cell: (r) => (r.feeText === null ? null : shortMoney(r.feeAmount, r.feeCurrency, r.feeText)), max: 16 },
   { head: 'SOURCE', cell: (r) => r.source, max: 20 },
-  { head: 'FILE', cell: (r) => r.file, max: 48, path: true },
+  { head: 'FILE', cell: (r) => (r.line === null ? r.file : `${r.file}:${r.line}`), max: 48, path: true, only: 'table' },
+  { head: 'FILE', cell: (r) => r.file, only: 'csv' },
+  { head: 'LINE', cell: (r) => r.line, only: 'csv' },
 ];
 
 export function register(program: Command, io: Io): void {

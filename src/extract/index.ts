@@ -32,7 +32,7 @@ export function extractArticle(src: SourceText): Article {
     rumours: [],
   };
   try {
-    return { ...base, ...extractFacts(makeDoc(src.file, src.norm)) };
+    return { ...base, ...extractFacts(makeDoc(src.file, src.norm, src.original)) };
   } catch (err) {
     // The promise is "never throws on any text": keep the article, say what went wrong.
     base.warnings.push(`extraction failed: ${(err as Error)?.message ?? String(err)}`);
@@ -100,7 +100,8 @@ export function evidence(doc: Doc, span: Span): Evidence {
   const sentence = doc.sentenceAt(span.start);
   // A fact may run past its sentence (a quote over several sentences): show the whole stretch.
   const shown = { start: Math.min(sentence.start, span.start), end: Math.max(sentence.end, span.end) };
-  return { file: doc.file, start: doc.toOriginal(span.start), end: doc.toOriginal(span.end), sentence: showSpan(doc, shown) };
+  const start = doc.toOriginal(span.start);
+  return { file: doc.file, start, end: doc.toOriginal(span.end), line: doc.lineOf(start), sentence: showSpan(doc, shown) };
 }
 
 function _first(e: PersonEntity): Span {

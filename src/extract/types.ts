@@ -22,6 +22,8 @@ export interface Doc {
   sentences: Sentence[];
   /** Maps an offset in `view`/`text` to an offset in the original text. */
   toOriginal(offset: number): number;
+  /** The line of the file (from 1) that an offset in the original text falls on. */
+  lineOf(original: number): number;
   /** The sentence containing an offset (the last one before it when it falls between sentences). */
   sentenceAt(offset: number): Sentence;
 }

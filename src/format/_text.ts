@@ -19,6 +19,11 @@ export function cleanPath(s: string): string {
   return s.replace(_CONTROL, '?');
 }
 
+/** `file:line`, what editors and terminals open at the line; the file alone when the line is not known. */
+export function fileLine(file: string, line: number | null | undefined): string {
+  return line ? `${cleanPath(file)}:${line}` : cleanPath(file);
+}
+
 /** Columns a string takes on a terminal: one per code point, none for combining marks. */
 export function width(s: string): number {
   let n = 0;

@@ -8,7 +8,7 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | null;
 
-const _EVIDENCE = ['evidence_start', 'evidence_end', 'sentence'];
+const _EVIDENCE = ['evidence_start', 'evidence_end', 'evidence_line', 'sentence'];
 
 /** Header and row builder of each table: every row carries its article's file and date. */
 const _TABLES: Record<CsvTable, { columns: string[]; rows: (a: Article) => Cell[][] }> = {
@@ -109,7 +109,7 @@ function _money(m: Money | null): Cell[] {
 }
 
 function _ev(e: Evidence): Cell[] {
-  return [e.start, e.end, e.sentence];
+  return [e.start, e.end, e.line ?? null, e.sentence];
 }
 
 /** Lists inside one cell, '; ' between items. */

@@ -1,7 +1,7 @@
 // `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
 import type { ChalkInstance } from 'chalk';
 import type { PlayerStory } from '../schema.js';
-import { clean, cleanPath, shortMoney, wrap } from './_text.js';
+import { clean, fileLine, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
 import type { Format, Sink } from './index.js';
 import { jsonReplacer } from './json.js';
@@ -9,7 +9,7 @@ import { colourStatus, move, renderTable, type Column } from './table.js';
 
 export const STORY_CSV_COLUMNS = [
   'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'currency', 'fee_text',
-  'speaker', 'relation', 'quote', 'evidence_start', 'evidence_end', 'sentence',
+  'speaker', 'relation', 'quote', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
 ];
 
 export function writeStory(format: Format, story: PlayerStory, out: Sink, c: ChalkInstance): void {
@@ -38,7 +38,7 @@ export function storyCsv(s: PlayerStory): string {
       date: r.date,
       file: r.file,
       start: r.evidence.start,
-      cells: ['rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, null, null, null, r.evidence.start, r.evidence.end, r.evidence.sentence],
+      cells: ['rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, null, null, null, r.evidence.start, r.evidence.end, r.evidence.line, r.evidence.sentence],
     });
   }
   for (const f of s.fees) {
@@ -46,7 +46,7 @@ export function storyCsv(s: PlayerStory): string {
       date: f.date,
       file: f.file,
       start: f.evidence.start,
-      cells: ['fee', f.date, f.file, null, null, null, null, null, f.kind, f.amount, f.currency, f.text, null, null, null, f.evidence.start, f.evidence.end, f.evidence.sentence],
+      cells: ['fee', f.date, f.file, null, null, null, null, null, f.kind, f.amount, f.currency, f.text, null, null, null, f.evidence.start, f.evidence.end, f.evidence.line, f.evidence.sentence],
     });
   }
   for (const q of s.quotes) {
@@ -54,7 +54,7 @@ export function storyCsv(s: PlayerStory): string {
       date: q.date,
       file: q.file,
       start: q.evidence.start,
-      cells: ['quote', q.date, q.file, null, null, null, null, null, null, null, null, null, q.speaker, q.relation, q.text, q.evidence.start, q.evidence.end, q.evidence.sentence],
+      cells: ['quote', q.date, q.file, null, null, null, null, null, null, null, null, null, q.speaker, q.relation, q.text, q.evidence.start, q.evidence.end, q.evidence.line, q.evidence.sentence],
     });
   }
   // Dated first, oldest first; then by file and place in the article.
@@ -106,7 +106,7 @@ export function storyTable(s: PlayerStory, c: ChalkInstance): string {
           r.status,
           r.fee ? shortMoney(r.fee.amount, r.fee.currency, r.fee.text) || none : none,
           r.source === null ? none : clean(r.source) || none,
-          cleanPath(r.file),
+          fileLine(r.file, r.evidence.line),
         ]),
         c,
         '  ',
@@ -117,7 +117,7 @@ export function storyTable(s: PlayerStory, c: ChalkInstance): string {
     ? '  none\n'
     : renderTable(
         _FEE_COLUMNS,
-        s.fees.map((f) => [f.date ?? none, shortMoney(f.amount, f.currency, f.text) || none, f.kind, clean(f.text), cleanPath(f.file)]),
+        s.fees.map((f) => [f.date ?? none, shortMoney(f.amount, f.currency, f.text) || none, f.kind, clean(f.text), fileLine(f.file, f.evidence.line)]),
         c,
         '  ',
       );
@@ -126,7 +126,7 @@ export function storyTable(s: PlayerStory, c: ChalkInstance): string {
   if (s.quotes.length === 0) out += '  none\n';
   for (const q of s.quotes) {
     const who = q.relation === 'by' ? `by ${name}` : `about him${q.speaker ? `, by ${clean(q.speaker)}` : ''}`;
-    out += `  ${q.date ?? none}  ${who}  ${c.dim(cleanPath(q.file))}\n`;
+    out += `  ${q.date ?? none}  ${who}  ${c.dim(fileLine(q.file, q.evidence.line))}\n`;
     out += wrap(`"${clean(q.text)}"`, 96, '    ');
   }
   return out;

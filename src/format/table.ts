@@ -3,7 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { foldName, knownPlayers, type NamesOf } from '../aggregate/player.js';
 import type { Article, Rumour, Status } from '../schema.js';
-import { clean, cleanPath, pad, shortMoney, truncate, width } from './_text.js';
+import { clean, fileLine, pad, shortMoney, truncate, width } from './_text.js';
 import type { Formatter, Sink } from './index.js';
 
 export interface Column {
@@ -53,7 +53,7 @@ export function rumourCells(r: Rumour, a: Pick<Article, 'file' | 'date'>): strin
     r.status,
     r.fee ? shortMoney(r.fee.amount, r.fee.currency, r.fee.text) || _NONE : _NONE,
     r.source === null ? _NONE : clean(r.source) || _NONE,
-    cleanPath(a.file) || _NONE,
+    fileLine(a.file, r.evidence.line) || _NONE,
   ];
 }
 

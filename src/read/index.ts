@@ -5,6 +5,7 @@ import { decode } from './decode.js';
 import { parseHeader } from './header.js';
 import { looksLikeHtml, normalise, type Normalised } from './normalise.js';
 import { describeFsError, walk, type WalkItem } from './walk.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from './defaults.js';
 
 export { comparePaths } from './walk.js';
 
@@ -27,8 +28,7 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
 }
 
-export const DEFAULT_EXT = ['txt', 'md'];
-export const DEFAULT_MAX_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_EXT, DEFAULT_MAX_SIZE };
 
 /** An input's bytes, or why it has none. */
 export type Loaded = { ok: true; file: string; bytes: Uint8Array } | { ok: false; file: string; reason: string };

@@ -92,10 +92,10 @@ export class Store {
     const source = this._st('INSERT INTO sources (article_id, name, kind) VALUES (?, ?, ?)');
     for (const s of a.sources) source.run(id, s.name, s.kind);
     const rumour = this._st(
-      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, line, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const r of a.rumours) {
-      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, r.evidence.start, r.evidence.end);
+      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, r.evidence.line, r.evidence.start, r.evidence.end);
     }
     const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end);
@@ -125,16 +125,19 @@ export class Store {
     return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
-  /** Every article that may name the player the query names (then matched finely by the caller), by path. */
-  articlesNaming(query: string): Article[] {
+  /**
+   * Every article that may name the player the query names (then matched finely by the caller), by
+   * path; `stale` counts those an older extractor read (see `rumours reindex`).
+   */
+  articlesNaming(query: string): { articles: Article[]; stale: number } {
     const keys = queryKeys(query);
-    if (keys.length === 0) return [];
+    if (keys.length === 0) return { articles: [], stale: 0 };
     const rows = this.db
       .prepare(
-        `SELECT json FROM articles WHERE id IN (SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})) ORDER BY path`,
+        `SELECT json, extractor < ? AS stale FROM articles WHERE id IN (SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})) ORDER BY path`,
       )
-      .all(...keys) as Array<{ json: Buffer }>;
-    return rows.map((r) => _unpack(r.json));
+      .all(EXTRACTOR_VERSION, ...keys) as Array<{ json: Buffer; stale: number }>;
+    return { articles: rows.map((r) => _unpack(r.json)), stale: rows.reduce((n, r) => n + r.stale, 0) };
   }
 
   /** Every player name in the store, for "closest names" when nothing matches. */
@@ -172,7 +175,7 @@ export class Store {
       args.push(filter.since);
     }
     const sql = `SELECT a.date, r.player, r.from_club AS "from", r.to_club AS "to", r.status, r.window, r.fee_amount AS feeAmount,
-        r.fee_currency AS feeCurrency, r.fee_text AS feeText, r.source, a.path AS file, r.start, r.end
+        r.fee_currency AS feeCurrency, r.fee_text AS feeText, r.source, a.path AS file, r.line, r.start, r.end
       FROM rumours r JOIN articles a ON a.id = r.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.date IS NULL, a.date, a.path, r.start`;
     return this.db.prepare(sql).all(...args) as RumourRow[];

@@ -14,6 +14,8 @@ export interface Column<T> {
   max?: number;
   /** A path: cut from the start so that the file name stays. */
   path?: boolean;
+  /** Shown in one format only: `file:line` suits people, scripts want the two apart. */
+  only?: 'table' | 'csv';
 }
 
 export function writeRows<T>(format: Format, kind: string, columns: Array<Column<T>>, rows: T[], out: Sink, chalk: ChalkInstance, summary: string): void {
@@ -24,12 +26,14 @@ export function writeRows<T>(format: Format, kind: string, columns: Array<Column
     case 'ndjson':
       for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
       return;
-    case 'csv':
-      out.write(csvLine(columns.map((c) => c.head.toLowerCase())));
-      for (const r of rows) out.write(csvLine(columns.map((c) => c.cell(r))));
+    case 'csv': {
+      const shown = columns.filter((c) => c.only !== 'table');
+      out.write(csvLine(shown.map((c) => c.head.toLowerCase())));
+      for (const r of rows) out.write(csvLine(shown.map((c) => c.cell(r))));
       return;
+    }
     case 'table':
-      _table(columns, rows, out, chalk);
+      _table(columns.filter((c) => c.only !== 'csv'), rows, out, chalk);
       out.write(`${summary}\n`);
   }
 }

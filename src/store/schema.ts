@@ -4,8 +4,9 @@
 /**
  * Bump when the extractor's output changes in a way worth re-reading old articles for: articles stored
  * by an older extractor are re-extracted by `extract` when met again, and by `rumours reindex`.
+ * 2: evidence gained its line.
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 /** Migrations, oldest first; the schema version of a database is how many of them it has had. */
 export const MIGRATIONS: readonly string[] = [
@@ -98,6 +99,10 @@ export const MIGRATIONS: readonly string[] = [
   -- Full text: rowid = articles.id, and rowid = quotes.id with the quote's sentence beside it.
   CREATE VIRTUAL TABLE article_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
   CREATE VIRTUAL TABLE quote_text USING fts5(text, sentence, tokenize = 'unicode61 remove_diacritics 2');
+  `,
+  // 2: the line a rumour starts on, for `file:line` (null in rows stored before; extractor 2 fills it).
+  `
+  ALTER TABLE rumours ADD COLUMN line INTEGER;
   `,
 ];
 

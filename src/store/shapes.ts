@@ -17,6 +17,7 @@ export const RumourRow = z.object({
   feeText: z.string().nullable(),
   source: z.string().nullable(),
   file: z.string(),
+  line: z.int().positive().nullable().describe('The line of the file the rumour starts on; null for articles stored by a rumours older than line numbers'),
   start: z.int().nonnegative(),
   end: z.int().nonnegative(),
 });

@@ -17,6 +17,7 @@ beforeAll(async () => {
   // Spawning node costs most of the time: start every run at once.
   const runs: Record<string, Promise<Ran>> = {
     json: rumours(['extract', 'seeds/']),
+    seedsTable: rumours(['extract', 'seeds/', '--format', 'table', '--no-color']),
     ndjson: rumours(['extract', 'fixtures/articles', '-', '--format', 'ndjson'], { input: SEEDS }),
     csv: rumours(['extract', 'seeds/', 'fixtures/articles', '--format', 'csv']),
     csvFees: rumours(['extract', 'seeds/', 'fixtures/articles/crlf-entities.txt', '--format=csv', '--csv-table=fees']),
@@ -55,6 +56,11 @@ describe('rumours extract', () => {
   // the diff, then `npm run build && npx vitest run test/cli/extract.test.ts -u`.
   it('extract seeds/ --format json (snapshot)', () => {
     expect(r.json!.stdout).toMatchSnapshot();
+  });
+
+  it('extract seeds/ --format table (snapshot): what people read, file:line beside every rumour', () => {
+    expect(r.seedsTable!.stdout).toMatchSnapshot();
+    expect(r.seedsTable!.stdout).toMatch(/seeds\/001_61b3b55719026876\.txt:21\n/);
   });
 
   it('prints one article per line with --format ndjson, standard input as "-" first, warnings on stderr', () => {

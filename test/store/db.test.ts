@@ -68,13 +68,13 @@ describe('the store', () => {
     s.put(article('2.txt', '2025-02-01', [['Konate', []]], [rumour('Konate', 'Liverpool', 'Real Madrid', 'bid')]), 'two', 3);
     s.put(article('3.txt', '2025-03-01', [['Ashley Cole', []]], [rumour('Ashley Cole', 'Arsenal', 'Chelsea')]), 'three', 5);
     s.put(article('4.txt', '2025-04-01', [['Joe Cole', []]], [rumour('Joe Cole', 'Chelsea', 'Liverpool')]), 'four', 4);
-    expect(s.articlesNaming('konate').map((a) => a.file)).toEqual(['1.txt', '2.txt']);
-    expect(s.articlesNaming('Ibrahima Konate').map((a) => a.file)).toEqual(['1.txt', '2.txt']);
-    const story = playerStory('konate', s.articlesNaming('konate'));
+    expect(s.articlesNaming('konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    expect(s.articlesNaming('Ibrahima Konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    const story = playerStory('konate', s.articlesNaming('konate').articles);
     expect(story.kind === 'story' && story.story.rumours.map((r) => r.status)).toEqual(['interest', 'bid']);
-    const ashley = playerStory('Ashley Cole', s.articlesNaming('Ashley Cole'));
+    const ashley = playerStory('Ashley Cole', s.articlesNaming('Ashley Cole').articles);
     expect(ashley.kind === 'story' && ashley.story.rumours.map((r) => r.to)).toEqual(['Chelsea']);
-    expect(playerStory('cole', s.articlesNaming('cole')).kind).toBe('ambiguous');
+    expect(playerStory('cole', s.articlesNaming('cole').articles).kind).toBe('ambiguous');
     expect(s.rumours({ clubs: ['Chelsea'] }).map((r) => r.player)).toEqual(['Ashley Cole', 'Joe Cole']);
     expect(s.rumours({ since: '2025-02-01', status: 'bid' }).map((r) => r.file)).toEqual([path.resolve('2.txt')]);
     s.close();

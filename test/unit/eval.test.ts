@@ -24,7 +24,7 @@ import type { Article, Fee, Quote, Rumour } from '../../src/schema.js';
 
 // ---- hand-built articles ----
 
-const ev = { file: 'x', start: 0, end: 1, sentence: 's' };
+const ev = { file: 'x', start: 0, end: 1, line: 1, sentence: 's' };
 
 function art(file: string, parts: Partial<Article> = {}): Article {
   return { file, date: null, hash: 'h', title: null, warnings: [], players: [], people: [], clubs: [], fees: [], quotes: [], sources: [], rumours: [], ...parts };

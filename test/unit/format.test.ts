@@ -19,7 +19,7 @@ function sink() {
 }
 
 function ev(file: string, start: number, sentence: string): Evidence {
-  return { file, start, end: start + 5, sentence };
+  return { file, start, end: start + 5, line: 1 + Math.floor(start / 100), sentence };
 }
 
 /** A hand-built article: the formatters must not depend on what the recognisers find today. */
@@ -239,7 +239,7 @@ describe('csv', () => {
     expect(text.replace(/\r\n/g, '')).not.toMatch(/\r(?!\n)/);
     const [header, row] = rows(text);
     expect(header).toEqual(csvColumns('quotes'));
-    expect(row).toEqual(['dir, with comma/a.txt', '2025-08-14', 'Keith Andrews', 'We are not in a hurry to sell, "ever"', '70', '75', '"We are not in a hurry to sell," said Andrews.\nThen he left.']);
+    expect(row).toEqual(['dir, with comma/a.txt', '2025-08-14', 'Keith Andrews', 'We are not in a hurry to sell, "ever"', '70', '75', '1', '"We are not in a hurry to sell," said Andrews.\nThen he left.']);
   });
 
   it('prints one row per rumour with the issue columns', () => {
@@ -247,7 +247,7 @@ describe('csv', () => {
     run(makeFormatter('csv', out, { chalk: plain }), [article('a.txt', '2025-08-14'), article('b.txt', null)]);
     const [header, ...body] = rows(out.text());
     expect(header).toEqual([
-      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'sentence',
+      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
     ]);
     expect(body).toHaveLength(2);
     expect(body[0]?.slice(0, 11)).toEqual(['a.txt', '2025-08-14', 'Tomas Varga', 'Brentford', 'Newcastle United', 'rejected', 'summer', '40000000', 'GBP', '£40m', 'The Athletic']);

@@ -3,7 +3,7 @@ import { byDate, closestPlayers, editDistance, findPlayer, foldName, knownPlayer
 import { PlayerStory, type Article, type Evidence, type Rumour } from '../../src/schema.js';
 
 function ev(file: string, start: number, sentence = 's'): Evidence {
-  return { file, start, end: start + 3, sentence };
+  return { file, start, end: start + 3, line: 1, sentence };
 }
 
 function article(file: string, date: string | null, players: Array<[string, ...string[]]>, extra: Partial<Article> = {}): Article {
