@@ -54,7 +54,7 @@ async function main() {
   for (const p of player) {
     const t0 = performance.now();
     const store = openStore(db);
-    const found = store.articlesNaming(p.name).articles;
+    const found = store.storyArticles(p.name).articles;
     const t1 = performance.now();
     const story = playerStory(p.name, found);
     store.close();

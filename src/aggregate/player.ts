@@ -3,7 +3,7 @@
 // and a surname alone ("Konate", "mac allister", "MacAllister").
 import { foldLetters } from '../knowledge/fold.js';
 import { SCHEMA_ID } from '../ids.js';
-import type { Article, PlayerStory } from '../schema.js';
+import type { Article, Player, PlayerStory } from '../schema.js';
 
 /** Lower case, no diacritics, letters and digits only, single spaces: "N'Golo  Kanté" → "n golo kante". */
 export function foldName(s: string): string {
@@ -159,6 +159,9 @@ function _identity(forms: string[]): Identity {
   return { name, aliases: ranked.slice(1).map((e) => e.form).sort(), keys: new Set(byKey.keys()) };
 }
 
+/** What a story is told from: an article, or the part of it that the store picks as maybe his. */
+export type StoryArticle = Pick<Article, 'file' | 'date' | 'rumours' | 'fees' | 'quotes'> & { players: Array<Pick<Player, 'name' | 'aliases' | 'club'>> };
+
 export type StoryResult =
   | { kind: 'story'; story: PlayerStory }
   | { kind: 'none'; closest: string[] }
@@ -239,13 +242,13 @@ function _names(text: string, forms: string[][]): boolean {
 }
 
 /** All that the articles say about the player the query names. */
-export function playerStory(query: string, articles: Article[]): StoryResult {
+export function playerStory(query: string, articles: StoryArticle[]): StoryResult {
   const found = findPlayer(query, knownPlayers(articles));
   if (found.kind !== 'one') return found;
   return { kind: 'story', story: storyOf(query, found.player, articles) };
 }
 
-export function storyOf(query: string, who: Identity, articles: Article[]): PlayerStory {
+export function storyOf(query: string, who: Identity, articles: StoryArticle[]): PlayerStory {
   const story: PlayerStory = {
     schema: SCHEMA_ID,
     query,

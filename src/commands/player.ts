@@ -2,11 +2,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { closestPlayers, knownPlayers, playerStory, type StoryResult } from '../aggregate/player.js';
+import { closestPlayers, knownPlayers, playerStory, type StoryArticle, type StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
 import { clean } from '../format/_text.js';
 import { writeStory } from '../format/story.js';
-import type { Article } from '../schema.js';
 import { setExit, type Io } from './_io.js';
 import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
@@ -60,7 +59,7 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
   }
   const fromStore = paths.length === 0 ? await _storedArticles(name, opts, io) : null;
   if (fromStore === 'error') return;
-  const articles: Article[] = fromStore?.articles ?? [];
+  const articles: StoryArticle[] = fromStore?.articles ?? [];
   if (fromStore === null) {
     let inputs = paths;
     let readOpts = opts;
@@ -105,7 +104,7 @@ async function _storedArticles(
   name: string,
   opts: ReadingOptions,
   io: Io,
-): Promise<{ articles: Article[]; store: Store } | null | 'error'> {
+): Promise<{ articles: StoryArticle[]; store: Store } | null | 'error'> {
   if (opts.store === false) return null;
   const { openForCommand } = await import('../store/open.js');
   const opened = openForCommand(opts, io, false);
@@ -116,7 +115,7 @@ async function _storedArticles(
     store.close();
     return null;
   }
-  const { articles, stale } = store.articlesNaming(name);
+  const { articles, stale } = store.storyArticles(name);
   if (stale > 0) {
     io.stderr.write(`rumours: ${stale} of these articles were stored by an older rumours (no line numbers, older extraction): rumours reindex updates them\n`);
   }
@@ -124,7 +123,7 @@ async function _storedArticles(
 }
 
 /** Read and extract the inputs (through the store unless --no-store) into `articles`; false when interrupted. */
-async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, articles: Article[]): Promise<boolean> {
+async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, articles: StoryArticle[]): Promise<boolean> {
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');

@@ -4,10 +4,11 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { Article } from '../schema.js';
+import type { StoryArticle } from '../aggregate/player.js';
+import type { Article, Fee, Quote, Rumour } from '../schema.js';
 import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
 import { nameKey } from '../aggregate/player.js';
-import { nameRuns, queryKeys } from './keys.js';
+import { mayName, nameRuns, queryKeys } from './keys.js';
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
@@ -83,8 +84,8 @@ export class Store {
     for (const f of forms) for (const k of nameRuns(f)) names.add(k);
     const nameStmt = this._st('INSERT INTO player_names (article_id, key) VALUES (?, ?)');
     for (const k of names) nameStmt.run(id, k);
-    const player = this._st('INSERT INTO players (article_id, name, key, club, mentions) VALUES (?, ?, ?, ?, ?)');
-    for (const p of a.players) player.run(id, p.name, nameKey(p.name), p.club, p.mentions);
+    const player = this._st('INSERT INTO players (article_id, name, key, club, mentions, aliases) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const p of a.players) player.run(id, p.name, nameKey(p.name), p.club, p.mentions, JSON.stringify(p.aliases));
     const club = this._st('INSERT INTO clubs (article_id, name, mentions) VALUES (?, ?, ?)');
     for (const c of a.clubs) club.run(id, c.name, c.mentions);
     const person = this._st('INSERT INTO people (article_id, name, role, club) VALUES (?, ?, ?, ?)');
@@ -92,17 +93,18 @@ export class Store {
     const source = this._st('INSERT INTO sources (article_id, name, kind) VALUES (?, ?, ?)');
     for (const s of a.sources) source.run(id, s.name, s.kind);
     const rumour = this._st(
-      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, line, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, line, start, end, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const r of a.rumours) {
-      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, r.evidence.line, r.evidence.start, r.evidence.end);
+      const e = r.evidence;
+      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, e.line, e.start, e.end, JSON.stringify(r));
     }
-    const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end);
-    const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end) VALUES (?, ?, ?, ?)');
+    const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end, JSON.stringify(f));
+    const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end, json) VALUES (?, ?, ?, ?, ?)');
     const quoteText = this._st('INSERT INTO quote_text (rowid, text, sentence) VALUES (?, ?, ?)');
     for (const q of a.quotes) {
-      const qid = quote.run(id, q.speaker, q.evidence.start, q.evidence.end).lastInsertRowid;
+      const qid = quote.run(id, q.speaker, q.evidence.start, q.evidence.end, JSON.stringify(q)).lastInsertRowid;
       quoteText.run(qid, q.text, q.evidence.sentence);
     }
   }
@@ -126,18 +128,60 @@ export class Store {
   }
 
   /**
-   * Every article that may name the player the query names (then matched finely by the caller), by
-   * path; `stale` counts those an older extractor read (see `rumours reindex`).
+   * What the story of the player the query names is told from (then matched finely by the caller):
+   * the articles that may name him, by path, each with its players and only the rumours, fees and
+   * quotes that may be about him, read from their rows rather than from whole articles, which keeps a
+   * player named in thousands of articles quick. `stale` counts articles an older extractor read:
+   * those are read whole (see `rumours reindex`).
    */
-  articlesNaming(query: string): { articles: Article[]; stale: number } {
+  storyArticles(query: string): { articles: StoryArticle[]; stale: number } {
     const keys = queryKeys(query);
     if (keys.length === 0) return { articles: [], stale: 0 };
-    const rows = this.db
+    const maybeHim = mayName(query);
+    const cands = `SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})`;
+    const all = <T>(sql: string, ...args: unknown[]) => this.db.prepare(sql).all(...args, ...keys) as T[];
+    const rows = all<{ id: number; path: string; date: string | null; stale: number; json: Buffer | null }>(
+      `SELECT id, path, date, extractor < ? AS stale, CASE WHEN extractor < ? THEN json END AS json FROM articles WHERE id IN (${cands}) ORDER BY path`,
+      EXTRACTOR_VERSION,
+      EXTRACTOR_VERSION,
+    );
+    const byId = new Map<number, StoryArticle>();
+    // Articles read whole are complete already: their rows are not added to them again.
+    const fromRows = new Map<number, StoryArticle>();
+    for (const r of rows) {
+      const a: StoryArticle = r.json ? _unpack(r.json) : { file: r.path, date: r.date, players: [], rumours: [], fees: [], quotes: [] };
+      byId.set(r.id, a);
+      if (!r.json) fromRows.set(r.id, a);
+    }
+    // Everyone's names are kept only when they share a word with the query: only they can be him.
+    for (const p of all<{ article_id: number; name: string; aliases: string | null; club: string | null }>(
+      `SELECT article_id, name, aliases, club FROM players WHERE article_id IN (${cands})`,
+    )) {
+      const aliases = JSON.parse(p.aliases ?? '[]') as string[];
+      if (maybeHim(p.name) || aliases.some(maybeHim)) fromRows.get(p.article_id)?.players.push({ name: p.name, aliases, club: p.club });
+    }
+    for (const f of all<{ article_id: number; json: string }>(`SELECT article_id, json FROM rumours WHERE json IS NOT NULL AND article_id IN (${cands}) ORDER BY rowid`)) {
+      fromRows.get(f.article_id)?.rumours.push(JSON.parse(f.json) as Rumour);
+    }
+    for (const f of all<{ article_id: number; json: string }>(`SELECT article_id, json FROM fees WHERE json IS NOT NULL AND article_id IN (${cands}) ORDER BY rowid`)) {
+      fromRows.get(f.article_id)?.fees.push(JSON.parse(f.json) as Fee);
+    }
+    // Quotes: by a speaker who may be him, or naming a word of the query (full text, accents folded).
+    const speakers = all<{ speaker: string }>(`SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL AND article_id IN (${cands})`)
+      .map((s) => s.speaker)
+      .filter(maybeHim);
+    const words = ftsQuery(query).split(' ').join(' OR ');
+    for (const q of this.db
       .prepare(
-        `SELECT json, extractor < ? AS stale FROM articles WHERE id IN (SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})) ORDER BY path`,
+        `SELECT article_id, json FROM quotes WHERE json IS NOT NULL AND article_id IN (${cands})
+         AND (speaker IN (SELECT value FROM json_each(?)) OR id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)) ORDER BY id`,
       )
-      .all(EXTRACTOR_VERSION, ...keys) as Array<{ json: Buffer; stale: number }>;
-    return { articles: rows.map((r) => _unpack(r.json)), stale: rows.reduce((n, r) => n + r.stale, 0) };
+      .all(...keys, JSON.stringify(speakers), words === '' ? '""' : words) as Array<{ article_id: number; json: string }>) {
+      fromRows.get(q.article_id)?.quotes.push(JSON.parse(q.json) as Quote);
+    }
+    // The name each article was given on the command line, as its facts carry it.
+    for (const a of byId.values()) a.file = [...a.rumours, ...a.fees, ...a.quotes][0]?.evidence.file ?? a.file;
+    return { articles: [...byId.values()], stale: byId.size - fromRows.size };
   }
 
   /** Every player name in the store, for "closest names" when nothing matches. */

@@ -19,3 +19,20 @@ export function queryKeys(query: string): string[] {
   for (let i = 0; i < t.length; i++) out.add(t.slice(i).join(''));
   return [...out];
 }
+
+/**
+ * A test for "may this name be the player the query names": it shares a word with the query (folded).
+ * Loose on purpose, a first cut before the story's own matching; remembered, as names repeat.
+ */
+export function mayName(query: string): (name: string) => boolean {
+  const words = new Set(foldName(query).split(' ').filter((w) => w !== ''));
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    let yes = seen.get(name);
+    if (yes === undefined) {
+      yes = foldName(name).split(' ').some((w) => words.has(w));
+      seen.set(name, yes);
+    }
+    return yes;
+  };
+}

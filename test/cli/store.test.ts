@@ -34,6 +34,11 @@ beforeAll(async () => {
   second = await rumours(['extract', 'seeds/', 'fixtures/articles', '-f', 'json'], { env });
   const runs = {
     player: rumours(['player', 'konate', '-f', 'json'], { env }),
+    // The same stories told from the store's rows and from the files themselves.
+    macStored: rumours(['player', 'Mac Allister', '-f', 'json'], { env }),
+    macRead: rumours(['player', 'Mac Allister', 'seeds/', 'fixtures/articles', '-f', 'json', '--no-store']),
+    trentStored: rumours(['player', 'Alexander-Arnold', '-f', 'json'], { env }),
+    trentRead: rumours(['player', 'Alexander-Arnold', 'seeds/', 'fixtures/articles', '-f', 'json', '--no-store']),
     playerMiss: rumours(['player', 'Zzyzx Qwerty'], { env }),
     club: rumours(['club', 'Los Blancos', '-f', 'json', '--db', db]),
     byClub: rumours(['rumours', '--club', 'Anfield', '--since', '2025-01-01', '-f', 'csv'], { env }),
@@ -73,6 +78,15 @@ describe('the query commands', () => {
     expect(story.rumours.length).toBeGreaterThan(0);
     expect(r.playerMiss!.status).toBe(1);
     expect(r.playerMiss!.stderr).toMatch(/^rumours: no player matches "Zzyzx Qwerty"; closest: /);
+  });
+
+  it('player tells the same story from the store as from the files', () => {
+    for (const [stored, read] of [[r.macStored!, r.macRead!], [r.trentStored!, r.trentRead!]]) {
+      expect(stored.status).toBe(0);
+      const story = PlayerStory.parse(JSON.parse(stored.stdout));
+      expect(story.rumours.length + story.quotes.length).toBeGreaterThan(2);
+      expect(stored.stdout).toBe(read.stdout);
+    }
   });
 
   it('club lists who a club is linked with, by nickname', () => {
@@ -128,6 +142,17 @@ describe('versions', () => {
     expect(refused.status).toBe(2);
     expect(lines(refused.stderr)).toEqual([expect.stringMatching(/newer\.db: this store was written by a newer rumours \(store schema 999.*--no-store only prints/)]);
     expect(refused.stdout).toBe('');
+    // Articles an older rumours stored (no rows to tell a story from) are read whole, and said so.
+    const old = path.join(dir, 'old.db');
+    const copy = new Database(db);
+    await copy.backup(old);
+    copy.close();
+    const o = new Database(old);
+    o.exec('UPDATE articles SET extractor = 1; UPDATE rumours SET json = NULL; UPDATE fees SET json = NULL; UPDATE quotes SET json = NULL; UPDATE players SET aliases = NULL');
+    o.close();
+    const fromOld = await rumours(['player', 'Mac Allister', '--db', old, '-f', 'json']);
+    expect(fromOld.stdout).toBe(r.macStored!.stdout);
+    expect(lines(fromOld.stderr)).toEqual([expect.stringMatching(/^rumours: 3 of these articles were stored by an older rumours .*rumours reindex/)]);
     const re = await rumours(['reindex', '--all'], { env });
     expect(re.status).toBe(0);
     expect(re.stderr).toBe('rumours: reindexed 8 of 8 articles\n');

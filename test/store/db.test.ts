@@ -16,14 +16,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const fresh = () => path.join(dir, `s${++n}.db`);
 
-const ev = (sentence: string) => ({ file: 'x', start: 0, end: 5, sentence });
+const ev = (sentence: string) => ({ file: 'x', start: 0, end: 5, line: 1, sentence });
 
 function rumour(player: string, from: string | null, to: string, status: Rumour['status'] = 'interest'): Rumour {
   return { player, from, to, status, window: null, fee: null, source: null, evidence: ev(`${player} is wanted by ${to}.`) };
 }
 
 function article(file: string, date: string | null, players: Array<[string, string[]]>, rumours: Rumour[], hash = `h-${file}`): Article {
-  return {
+  // Every fact carries its article's file, as extraction gives it.
+  const here = <T extends { evidence: object }>(x: T): T => ({ ...x, evidence: { ...x.evidence, file } });
+  const a = {
     file,
     date,
     hash,
@@ -37,6 +39,7 @@ function article(file: string, date: string | null, players: Array<[string, stri
     sources: [],
     rumours,
   } as Article;
+  return { ...a, players: a.players.map(here), clubs: a.clubs.map(here), quotes: a.quotes.map(here), rumours: a.rumours.map(here) };
 }
 
 describe('the store', () => {
@@ -68,13 +71,13 @@ describe('the store', () => {
     s.put(article('2.txt', '2025-02-01', [['Konate', []]], [rumour('Konate', 'Liverpool', 'Real Madrid', 'bid')]), 'two', 3);
     s.put(article('3.txt', '2025-03-01', [['Ashley Cole', []]], [rumour('Ashley Cole', 'Arsenal', 'Chelsea')]), 'three', 5);
     s.put(article('4.txt', '2025-04-01', [['Joe Cole', []]], [rumour('Joe Cole', 'Chelsea', 'Liverpool')]), 'four', 4);
-    expect(s.articlesNaming('konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
-    expect(s.articlesNaming('Ibrahima Konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
-    const story = playerStory('konate', s.articlesNaming('konate').articles);
+    expect(s.storyArticles('konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    expect(s.storyArticles('Ibrahima Konate').articles.map((a) => a.file)).toEqual(['1.txt', '2.txt']);
+    const story = playerStory('konate', s.storyArticles('konate').articles);
     expect(story.kind === 'story' && story.story.rumours.map((r) => r.status)).toEqual(['interest', 'bid']);
-    const ashley = playerStory('Ashley Cole', s.articlesNaming('Ashley Cole').articles);
+    const ashley = playerStory('Ashley Cole', s.storyArticles('Ashley Cole').articles);
     expect(ashley.kind === 'story' && ashley.story.rumours.map((r) => r.to)).toEqual(['Chelsea']);
-    expect(playerStory('cole', s.articlesNaming('cole').articles).kind).toBe('ambiguous');
+    expect(playerStory('cole', s.storyArticles('cole').articles).kind).toBe('ambiguous');
     expect(s.rumours({ clubs: ['Chelsea'] }).map((r) => r.player)).toEqual(['Ashley Cole', 'Joe Cole']);
     expect(s.rumours({ since: '2025-02-01', status: 'bid' }).map((r) => r.file)).toEqual([path.resolve('2.txt')]);
     s.close();
