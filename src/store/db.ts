@@ -8,8 +8,11 @@ import type { StoryArticle } from '../aggregate/player.js';
 import type { Article, Fee, Quote, Rumour } from '../schema.js';
 import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
 import { nameKey } from '../aggregate/player.js';
-import { mayName, nameRuns, queryKeys } from './keys.js';
+import { mayName, nameRuns, nameWords, queryKeys, queryWords } from './keys.js';
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+
+const _BATCH = 200;
+const _BATCH_MS = 250;
 
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class StoreError extends Error {}
@@ -26,6 +29,7 @@ export class Store {
   private readonly db: Database.Database;
   private readonly putTx: (a: Article, text: string, bytes: number) => void;
   private readonly stmts = new Map<string, Database.Statement>();
+  private batch = { articles: 0, since: 0 };
 
   constructor(file: string) {
     this.path = file;
@@ -55,7 +59,13 @@ export class Store {
     return st;
   }
 
+  /** Commit the articles recorded since the last commit. */
+  flush(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
   close(): void {
+    this.flush();
     this.db.close();
   }
 
@@ -67,9 +77,20 @@ export class Store {
     return row ? _asGiven(_unpack(row.json), file) : null;
   }
 
-  /** Record one article, replacing what the same file held before: all of it, in one transaction. */
+  /**
+   * Record one article, replacing what the same file held before. Articles are committed in batches
+   * (every 200 articles or quarter second, and on flush or close): a commit per article costs more
+   * than its inserts, the full-text index's most. Each article is still whole or absent: it goes in
+   * under its own savepoint, and a kill loses the open batch, never part of an article.
+   */
   put(a: Article, text: string, bytes: number): void {
+    if (!this.db.inTransaction) {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.batch = { articles: 0, since: Date.now() };
+    }
     this.putTx(a, text, bytes);
+    this.batch.articles++;
+    if (this.batch.articles >= _BATCH || Date.now() - this.batch.since >= _BATCH_MS) this.flush();
   }
 
   private _put(a: Article, text: string, bytes: number): void {
@@ -84,8 +105,8 @@ export class Store {
     for (const f of forms) for (const k of nameRuns(f)) names.add(k);
     const nameStmt = this._st('INSERT INTO player_names (article_id, key) VALUES (?, ?)');
     for (const k of names) nameStmt.run(id, k);
-    const player = this._st('INSERT INTO players (article_id, name, key, club, mentions, aliases) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const p of a.players) player.run(id, p.name, nameKey(p.name), p.club, p.mentions, JSON.stringify(p.aliases));
+    const player = this._st('INSERT INTO players (article_id, name, key, club, mentions, aliases, words) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const p of a.players) player.run(id, p.name, nameKey(p.name), p.club, p.mentions, JSON.stringify(p.aliases), nameWords([p.name, ...p.aliases]));
     const club = this._st('INSERT INTO clubs (article_id, name, mentions) VALUES (?, ?, ?)');
     for (const c of a.clubs) club.run(id, c.name, c.mentions);
     const person = this._st('INSERT INTO people (article_id, name, role, club) VALUES (?, ?, ?, ?)');
@@ -101,10 +122,10 @@ export class Store {
     }
     const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end, JSON.stringify(f));
-    const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end, json) VALUES (?, ?, ?, ?, ?)');
+    const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end, json, speaker_words) VALUES (?, ?, ?, ?, ?, ?)');
     const quoteText = this._st('INSERT INTO quote_text (rowid, text, sentence) VALUES (?, ?, ?)');
     for (const q of a.quotes) {
-      const qid = quote.run(id, q.speaker, q.evidence.start, q.evidence.end, JSON.stringify(q)).lastInsertRowid;
+      const qid = quote.run(id, q.speaker, q.evidence.start, q.evidence.end, JSON.stringify(q), q.speaker ? nameWords([q.speaker]) : null).lastInsertRowid;
       quoteText.run(qid, q.text, q.evidence.sentence);
     }
   }
@@ -137,50 +158,49 @@ export class Store {
   storyArticles(query: string): { articles: StoryArticle[]; stale: number } {
     const keys = queryKeys(query);
     if (keys.length === 0) return { articles: [], stale: 0 };
-    const maybeHim = mayName(query);
-    const cands = `SELECT article_id FROM player_names WHERE key IN (${keys.map(() => '?').join(',')})`;
-    const all = <T>(sql: string, ...args: unknown[]) => this.db.prepare(sql).all(...args, ...keys) as T[];
-    const rows = all<{ id: number; path: string; date: string | null; stale: number; json: Buffer | null }>(
-      `SELECT id, path, date, extractor < ? AS stale, CASE WHEN extractor < ? THEN json END AS json FROM articles WHERE id IN (${cands}) ORDER BY path`,
-      EXTRACTOR_VERSION,
-      EXTRACTOR_VERSION,
-    );
+    const words = queryWords(query);
+    // Named parameters: @keys (the articles that may name him), @w0, @w1... (the query's words as
+    // ' gerrard ', found in the stored ' steven gerrard ' of a name), @fts (the words, any of them).
+    const args: Record<string, unknown> = { keys: JSON.stringify(keys), version: EXTRACTOR_VERSION, fts: ftsQuery(query).split(' ').join(' OR ') };
+    words.forEach((w, i) => (args[`w${i}`] = w));
+    const sharesWord = (column: string) => `${column} IS NOT NULL AND (${words.map((_, i) => `instr(${column}, @w${i}) > 0`).join(' OR ')})`;
+    const cands = 'SELECT article_id FROM player_names WHERE key IN (SELECT value FROM json_each(@keys))';
+    const all = <T>(sql: string) => this.db.prepare(sql).all(args) as T[];
+
     const byId = new Map<number, StoryArticle>();
-    // Articles read whole are complete already: their rows are not added to them again.
+    // Articles an older extractor read have no rows to tell from: they are read whole.
     const fromRows = new Map<number, StoryArticle>();
-    for (const r of rows) {
+    for (const r of all<{ id: number; path: string; date: string | null; json: Buffer | null }>(
+      `SELECT id, path, date, CASE WHEN extractor < @version THEN json END AS json FROM articles WHERE id IN (${cands}) ORDER BY path`,
+    )) {
       const a: StoryArticle = r.json ? _unpack(r.json) : { file: r.path, date: r.date, players: [], rumours: [], fees: [], quotes: [] };
       byId.set(r.id, a);
       if (!r.json) fromRows.set(r.id, a);
     }
-    // Everyone's names are kept only when they share a word with the query: only they can be him.
-    for (const p of all<{ article_id: number; name: string; aliases: string | null; club: string | null }>(
-      `SELECT article_id, name, aliases, club FROM players WHERE article_id IN (${cands})`,
+    type Row = { article_id: number; json: string };
+    // Players, fees and quotes are kept only when a name of theirs shares a word with the query: only
+    // they can be him (the story then matches finely). Rumours are few: all of them.
+    for (const p of all<{ article_id: number; name: string; aliases: string; club: string | null }>(
+      `SELECT article_id, name, aliases, club FROM players WHERE article_id IN (${cands}) AND ${sharesWord('words')}`,
     )) {
-      const aliases = JSON.parse(p.aliases ?? '[]') as string[];
-      if (maybeHim(p.name) || aliases.some(maybeHim)) fromRows.get(p.article_id)?.players.push({ name: p.name, aliases, club: p.club });
+      fromRows.get(p.article_id)?.players.push({ name: p.name, aliases: JSON.parse(p.aliases) as string[], club: p.club });
     }
-    for (const f of all<{ article_id: number; json: string }>(`SELECT article_id, json FROM rumours WHERE json IS NOT NULL AND article_id IN (${cands}) ORDER BY rowid`)) {
-      fromRows.get(f.article_id)?.rumours.push(JSON.parse(f.json) as Rumour);
+    for (const r of all<Row>(`SELECT article_id, json FROM rumours WHERE article_id IN (${cands}) AND json IS NOT NULL`)) {
+      fromRows.get(r.article_id)?.rumours.push(JSON.parse(r.json) as Rumour);
     }
-    for (const f of all<{ article_id: number; json: string }>(`SELECT article_id, json FROM fees WHERE json IS NOT NULL AND article_id IN (${cands}) ORDER BY rowid`)) {
-      fromRows.get(f.article_id)?.fees.push(JSON.parse(f.json) as Fee);
+    const maybeHim = mayName(query);
+    for (const f of all<Row & { player: string }>(`SELECT article_id, player, json FROM fees WHERE article_id IN (${cands}) AND json IS NOT NULL AND player IS NOT NULL`)) {
+      if (maybeHim(f.player)) fromRows.get(f.article_id)?.fees.push(JSON.parse(f.json) as Fee);
     }
-    // Quotes: by a speaker who may be him, or naming a word of the query (full text, accents folded).
-    const speakers = all<{ speaker: string }>(`SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL AND article_id IN (${cands})`)
-      .map((s) => s.speaker)
-      .filter(maybeHim);
-    const words = ftsQuery(query).split(' ').join(' OR ');
-    for (const q of this.db
-      .prepare(
-        `SELECT article_id, json FROM quotes WHERE json IS NOT NULL AND article_id IN (${cands})
-         AND (speaker IN (SELECT value FROM json_each(?)) OR id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)) ORDER BY id`,
-      )
-      .all(...keys, JSON.stringify(speakers), words === '' ? '""' : words) as Array<{ article_id: number; json: string }>) {
+    // Quotes by a speaker who may be him, or whose text or sentence has a word of the query.
+    for (const q of all<Row>(
+      `SELECT article_id, json FROM quotes WHERE id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH @fts) AND article_id IN (${cands}) AND json IS NOT NULL
+       UNION SELECT article_id, json FROM quotes WHERE article_id IN (${cands}) AND json IS NOT NULL AND ${sharesWord('speaker_words')}`,
+    )) {
       fromRows.get(q.article_id)?.quotes.push(JSON.parse(q.json) as Quote);
     }
     // The name each article was given on the command line, as its facts carry it.
-    for (const a of byId.values()) a.file = [...a.rumours, ...a.fees, ...a.quotes][0]?.evidence.file ?? a.file;
+    for (const a of fromRows.values()) a.file = [...a.rumours, ...a.fees, ...a.quotes][0]?.evidence.file ?? a.file;
     return { articles: [...byId.values()], stale: byId.size - fromRows.size };
   }
 

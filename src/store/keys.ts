@@ -36,3 +36,14 @@ export function mayName(query: string): (name: string) => boolean {
     return yes;
   };
 }
+
+/** The folded words of a player's names, between spaces (' steven gerrard stevie g '), for `instr` in SQL. */
+export function nameWords(names: string[]): string {
+  const words = new Set(names.flatMap((n) => foldName(n).split(' ')).filter((w) => w !== ''));
+  return ` ${[...words].join(' ')} `;
+}
+
+/** The query's words as `nameWords` spells them, each between spaces. */
+export function queryWords(query: string): string[] {
+  return [...new Set(foldName(query).split(' ').filter((w) => w !== ''))].map((w) => ` ${w} `);
+}

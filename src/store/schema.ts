@@ -101,14 +101,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE quote_text USING fts5(text, sentence, tokenize = 'unicode61 remove_diacritics 2');
   `,
   // 2: what a player's story is told from without reading whole articles: each rumour, fee and quote
-  // as its JSON, the players' other names, and the line a rumour starts on (for `file:line`). Rows
-  // stored before have nulls; extractor 2 fills them (`rumours reindex`).
+  // as its JSON, the players' other names, the folded words of players' and speakers' names (' steven
+  // gerrard '), and the line a rumour starts on (for `file:line`). Rows stored before have nulls;
+  // extractor 2 fills them (`rumours reindex`).
   `
   ALTER TABLE rumours ADD COLUMN line INTEGER;
   ALTER TABLE rumours ADD COLUMN json TEXT;
   ALTER TABLE fees ADD COLUMN json TEXT;
   ALTER TABLE quotes ADD COLUMN json TEXT;
+  ALTER TABLE quotes ADD COLUMN speaker_words TEXT;
   ALTER TABLE players ADD COLUMN aliases TEXT;
+  ALTER TABLE players ADD COLUMN words TEXT;
   `,
 ];
 
