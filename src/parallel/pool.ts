@@ -1,6 +1,7 @@
 // Extraction on a pool of worker threads. Articles go to the least busy worker and come back in
 // input order; at most a few per worker are in flight, so memory stays flat however many there are.
 import { Worker } from 'node:worker_threads';
+import { gcEvery } from './_gc.js';
 import type { Outcome } from '../pipeline.js';
 import type { Loaded } from '../read/index.js';
 
@@ -20,7 +21,10 @@ const _PER_WORKER = 4;
 
 // A worker's heap is capped: V8 otherwise lets it grow with the run, and memory must stay flat from
 // a thousand articles to a hundred thousand. An article needs a few MB; the tables about 25.
-const _LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 32 };
+const _LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+
+// Articles between two full collections, on the main thread and in each worker (see _gc.ts).
+export const GC_EVERY = 256;
 
 interface _Slot {
   worker: Worker;
@@ -52,11 +56,16 @@ export async function* extractInWorkers(items: AsyncIterable<Loaded>, jobs: numb
   };
   for (let i = 0; i < jobs; i++) slots.push(spawn());
   const window: Array<Promise<Outcome>> = [];
+  // The main thread's heap is not capped (a flag, not settable from here): it is kept flat instead.
+  const collect = gcEvery(GC_EVERY);
   let id = 0;
   try {
     for await (const item of items) {
       window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
-      while (window.length >= jobs * _PER_WORKER) yield await (window.shift() as Promise<Outcome>);
+      while (window.length >= jobs * _PER_WORKER) {
+        collect();
+        yield await (window.shift() as Promise<Outcome>);
+      }
     }
     while (window.length) yield await (window.shift() as Promise<Outcome>);
   } finally {
