@@ -136,7 +136,7 @@ export const Converted = z
         "How it was found: 'same', the fee is in that currency already; 'article', the article gives the sum in that currency beside it (the journalist's rate at the time); 'rate', estimated with the yearly average rate of the article's year",
       ),
     rate: z.number().positive().nullable().describe("With 'rate': units of `currency` for one unit of the fee's currency; else null"),
-    rateYear: z.int().nullable().describe("With 'rate': the year whose average rate was used (the article's year, else the nearest year in the table); else null"),
+    rateYear: z.int().nullable().describe("With 'rate': the year whose average rate was used: the article's year, else the nearest the table has (the latest for an undated article); else null"),
   })
   .describe('The fee in the currency the story compares fees in');
 
