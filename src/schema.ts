@@ -126,17 +126,39 @@ export const Document = z.object({
 
 const _Dated = { date: z.string().nullable().describe('The article date'), file: z.string() };
 
+/** A fee in the one currency a story compares fees in; the fee's own fields stay as written. */
+export const Converted = z
+  .object({
+    amount: z.number().nonnegative().describe('The fee (the low end of a range) in `currency`, whole units'),
+    amountMax: z.number().nonnegative().nullable().describe('The high end of a range in `currency`, else null'),
+    currency: Currency.describe('The currency asked for (`rumours player --currency`)'),
+    via: z
+      .enum(['same', 'article', 'rate'])
+      .describe(
+        "How it was found: 'same', the fee is in that currency already; 'article', the article gives the sum in that currency beside it (the journalist's rate at the time); 'rate', estimated with the yearly average rate of the article's year",
+      ),
+    rate: z.number().positive().nullable().describe("With 'rate': units of `currency` for one unit of the fee's currency; else null"),
+    rateYear: z.int().nullable().describe("With 'rate': the year whose average rate was used: the article's year, else the nearest the table has (the latest for an undated article); else null"),
+  })
+  .describe('The fee in the currency the story compares fees in');
+
 /** `rumours player NAME`: what every article read says about one player, oldest article first. */
 export const PlayerStory = z.object({
   schema: z.literal(SCHEMA_ID),
   query: z.string(),
+  currency: Currency.describe("The currency every fee's `converted` is in (`--currency`)"),
   player: z.object({ name: z.string(), aliases: z.array(z.string()) }),
   articles: z.int().nonnegative().describe('How many articles name him'),
   firstReport: z.string().nullable(),
   latestReport: z.string().nullable(),
   clubs: z.array(z.object({ name: z.string(), count: z.int().nonnegative() })).describe('Clubs linked with him in rumours, most often first'),
   rumours: z.array(Rumour.extend(_Dated)),
-  fees: z.array(Fee.extend(_Dated)),
+  fees: z.array(
+    Fee.extend({
+      ..._Dated,
+      converted: Converted.nullable().describe("The fee in the story's `currency`, beside the original; null when the fee has no amount or no currency"),
+    }),
+  ),
   quotes: z.array(Quote.extend({ ..._Dated, relation: z.enum(['by', 'about']) })),
 });
 
@@ -149,6 +171,7 @@ export type Club = z.infer<typeof Club>;
 export type Currency = z.infer<typeof Currency>;
 export type FeeKind = z.infer<typeof FeeKind>;
 export type Money = z.infer<typeof Money>;
+export type Converted = z.infer<typeof Converted>;
 export type Fee = z.infer<typeof Fee>;
 export type Quote = z.infer<typeof Quote>;
 export type Source = z.infer<typeof Source>;

@@ -3,7 +3,8 @@
 // and a surname alone ("Konate", "mac allister", "MacAllister").
 import { foldLetters } from '../knowledge/fold.js';
 import { SCHEMA_ID } from '../ids.js';
-import type { Article, Player, PlayerStory } from '../schema.js';
+import type { Article, Currency, Player, PlayerStory } from '../schema.js';
+import { convertFee, DEFAULT_CURRENCY } from './currency.js';
 
 /** Lower case, no diacritics, letters and digits only, single spaces: "N'Golo  Kanté" → "n golo kante". */
 export function foldName(s: string): string {
@@ -241,17 +242,18 @@ function _names(text: string, forms: string[][]): boolean {
   return forms.some((f) => f.length > 0 && t.includes(` ${f.join(' ')} `));
 }
 
-/** All that the articles say about the player the query names. */
-export function playerStory(query: string, articles: StoryArticle[]): StoryResult {
+/** All that the articles say about the player the query names, every fee also in `currency`. */
+export function playerStory(query: string, articles: StoryArticle[], currency: Currency = DEFAULT_CURRENCY): StoryResult {
   const found = findPlayer(query, knownPlayers(articles));
   if (found.kind !== 'one') return found;
-  return { kind: 'story', story: storyOf(query, found.player, articles) };
+  return { kind: 'story', story: storyOf(query, found.player, articles, currency) };
 }
 
-export function storyOf(query: string, who: Identity, articles: StoryArticle[]): PlayerStory {
+export function storyOf(query: string, who: Identity, articles: StoryArticle[], currency: Currency = DEFAULT_CURRENCY): PlayerStory {
   const story: PlayerStory = {
     schema: SCHEMA_ID,
     query,
+    currency,
     player: { name: who.name, aliases: who.aliases },
     articles: 0,
     firstReport: null,
@@ -280,7 +282,7 @@ export function storyOf(query: string, who: Identity, articles: StoryArticle[]):
     story.articles++;
     if (a.date !== null) dates.push(a.date);
     story.rumours.push(...rumours.map((r) => ({ ...r, ...dated })));
-    story.fees.push(...fees.map((f) => ({ ...f, ...dated })));
+    story.fees.push(...fees.map((f) => ({ ...f, ...dated, converted: convertFee(f, a.date, currency) })));
     story.quotes.push(...quotes);
   }
   dates.sort();

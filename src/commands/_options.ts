@@ -3,6 +3,8 @@ import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
 import { FORMATS, type CsvTable, type Format } from '../format/index.js';
+import { CURRENCIES } from '../ids.js';
+import type { Currency } from '../schema.js';
 import type { Io } from './_io.js';
 
 export interface ReadingOptions {
@@ -38,6 +40,13 @@ export function addReadingOptions(cmd: Command): Command {
     .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
     .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores; runs of a few files stay on one thread)').argParser(parseJobs))
     .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false);
+}
+
+/** "gbp", "EUR" → the currency code; the codes are those the fee contract knows. */
+export function parseCurrency(value: string): Currency {
+  const code = value.trim().toUpperCase();
+  if (!(CURRENCIES as readonly string[]).includes(code)) throw new InvalidArgumentError(`Allowed choices are ${CURRENCIES.join(', ')}.`);
+  return code as Currency;
 }
 
 export function parseJobs(value: string): number {

@@ -1,13 +1,16 @@
 // `rumours player NAME [PATH...]`: all that the articles say about one player, oldest first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { DEFAULT_CURRENCY } from '../aggregate/currency.js';
 import { closestPlayers, knownPlayers, playerStory, type StoryArticle, type StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
 import { clean } from '../format/_text.js';
 import { writeStory } from '../format/story.js';
+import { CURRENCIES } from '../ids.js';
+import type { Currency } from '../schema.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -24,14 +27,22 @@ export function register(program: Command, io: Io): void {
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
     .argument('<name>', 'the player: full name or surname, any case, accents optional ("konate", "Mac Allister")')
     .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
-  addStoreOptions(addReadingOptions(cmd)).action(async (name: string, paths: string[], opts: ReadingOptions) => {
-    await runPlayer(name, paths, opts, io);
-  });
+  addStoreOptions(addReadingOptions(cmd))
+    .addOption(
+      new Option('--currency <code>', 'also give every fee in this currency, beside it as written')
+        .choices(CURRENCIES)
+        .argParser(parseCurrency)
+        .default(DEFAULT_CURRENCY),
+    )
+    .action(async (name: string, paths: string[], opts: PlayerOptions) => {
+      await runPlayer(name, paths, opts, io);
+    });
   examples(cmd, [
     '$ rumours player "Mac Allister"              # from the store (the bundled samples when it is empty)',
     '$ rumours player konate news/',
     '$ rumours player "Alexis Mac Allister" news/ --format json | jq .rumours',
     '$ rumours player salah news/ --format csv > salah.csv',
+    '$ rumours player konate --currency GBP       # every fee also in pounds',
   ]);
   cmd.addHelpText(
     'after',
@@ -42,6 +53,12 @@ Formats:
   ndjson  the same story on one line
   csv     one row per rumour, fee or quote, oldest article first
 
+Fees are also given in --currency, beside them as written. When the article gives the sum in that
+currency itself ("€120million (£105m, $141.5m)"), its own figure is used; otherwise the fee is
+estimated at the ECB's average rate for the article's year (the nearest year the table has) and
+marked ≈. The default is EUR: the rate table's base, so an estimate needs one published rate, not a
+cross rate, and the currency most clubs in Europe quote fees in.
+
 Without PATH the story comes from the store (see \`rumours extract\`); with PATHs those files are
 read, through the store: files unchanged since they were stored are not extracted again.
 
@@ -51,7 +68,12 @@ or an input that could not be read.
   );
 }
 
-export async function runPlayer(name: string, paths: string[], opts: ReadingOptions, io: Io): Promise<void> {
+export interface PlayerOptions extends ReadingOptions {
+  /** The currency every fee is also given in (--currency). */
+  currency?: Currency;
+}
+
+export async function runPlayer(name: string, paths: string[], opts: PlayerOptions, io: Io): Promise<void> {
   if (name.trim() === '') {
     io.stderr.write('rumours: player: the name is empty\n');
     setExit(io, 2);
@@ -73,7 +95,7 @@ export async function runPlayer(name: string, paths: string[], opts: ReadingOpti
   }
   let result: StoryResult;
   try {
-    result = playerStory(name, articles);
+    result = playerStory(name, articles, opts.currency ?? DEFAULT_CURRENCY);
     // Every name in the store is only wanted when nothing matches ("closest: ...").
     if (result.kind === 'none' && fromStore) {
       const players = fromStore.store.playerNames().map((n) => ({ name: n, aliases: [] }));

@@ -1,6 +1,6 @@
 // `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
 import type { ChalkInstance } from 'chalk';
-import type { PlayerStory } from '../schema.js';
+import type { Converted, Currency, PlayerStory } from '../schema.js';
 import { clean, fileLine, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
 import type { Format, Sink } from './index.js';
@@ -8,9 +8,12 @@ import { jsonReplacer } from './json.js';
 import { colourStatus, move, renderTable, type Column } from './table.js';
 
 export const STORY_CSV_COLUMNS = [
-  'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'currency', 'fee_text',
+  'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'amount_max', 'currency', 'fee_text',
+  'converted_amount', 'converted_amount_max', 'converted_currency', 'converted_via', 'converted_rate', 'converted_rate_year',
   'speaker', 'relation', 'quote', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
 ];
+
+const _NO_CONVERSION: null[] = [null, null, null, null, null, null];
 
 export function writeStory(format: Format, story: PlayerStory, out: Sink, c: ChalkInstance): void {
   switch (format) {
@@ -38,7 +41,10 @@ export function storyCsv(s: PlayerStory): string {
       date: r.date,
       file: r.file,
       start: r.evidence.start,
-      cells: ['rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, null, null, null, r.evidence.start, r.evidence.end, r.evidence.line, r.evidence.sentence],
+      cells: [
+        'rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, null, r.fee?.currency ?? null, r.fee?.text ?? null,
+        ..._NO_CONVERSION, null, null, null, r.evidence.start, r.evidence.end, r.evidence.line, r.evidence.sentence,
+      ],
     });
   }
   for (const f of s.fees) {
@@ -46,7 +52,10 @@ export function storyCsv(s: PlayerStory): string {
       date: f.date,
       file: f.file,
       start: f.evidence.start,
-      cells: ['fee', f.date, f.file, null, null, null, null, null, f.kind, f.amount, f.currency, f.text, null, null, null, f.evidence.start, f.evidence.end, f.evidence.line, f.evidence.sentence],
+      cells: [
+        'fee', f.date, f.file, null, null, null, null, null, f.kind, f.amount, f.amountMax, f.currency, f.text,
+        ..._converted(f.converted), null, null, null, f.evidence.start, f.evidence.end, f.evidence.line, f.evidence.sentence,
+      ],
     });
   }
   for (const q of s.quotes) {
@@ -54,7 +63,10 @@ export function storyCsv(s: PlayerStory): string {
       date: q.date,
       file: q.file,
       start: q.evidence.start,
-      cells: ['quote', q.date, q.file, null, null, null, null, null, null, null, null, null, q.speaker, q.relation, q.text, q.evidence.start, q.evidence.end, q.evidence.line, q.evidence.sentence],
+      cells: [
+        'quote', q.date, q.file, null, null, null, null, null, null, null, null, null, null,
+        ..._NO_CONVERSION, q.speaker, q.relation, q.text, q.evidence.start, q.evidence.end, q.evidence.line, q.evidence.sentence,
+      ],
     });
   }
   // Dated first, oldest first; then by file and place in the article.
@@ -68,6 +80,10 @@ export function storyCsv(s: PlayerStory): string {
   return csvLine(STORY_CSV_COLUMNS) + rows.map((r) => csvLine(r.cells)).join('');
 }
 
+function _converted(c: Converted | null): Array<string | number | null> {
+  return c ? [c.amount, c.amountMax, c.currency, c.via, c.rate, c.rateYear] : _NO_CONVERSION;
+}
+
 const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10 },
   { title: 'MOVE', max: 48 },
@@ -77,13 +93,35 @@ const _RUMOUR_COLUMNS: Column[] = [
   { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
 ];
 
-const _FEE_COLUMNS: Column[] = [
-  { title: 'DATE', max: 10 },
-  { title: 'FEE', max: 16, colour: (c, v) => c.bold(v) },
-  { title: 'KIND', max: 14 },
-  { title: 'AS WRITTEN', max: 40 },
-  { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
-];
+/** The fee in the story's currency first, the original as written beside it. */
+function _feeColumns(currency: Currency): Column[] {
+  return [
+    { title: 'DATE', max: 10 },
+    { title: `IN ${currency}`, max: 20, colour: (c, v) => c.bold(v) },
+    { title: 'AS WRITTEN', max: 40 },
+    { title: 'KIND', max: 14 },
+    { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
+  ];
+}
+
+/** "€120m", "€50m–€60m"; "≈" marks an estimate made with the rate table. */
+function _inCurrency(c: Converted | null): string {
+  if (c === null) return '';
+  const high = c.amountMax === null ? '' : `–${shortMoney(c.amountMax, c.currency, '')}`;
+  return `${c.via === 'rate' ? '≈' : ''}${shortMoney(c.amount, c.currency, '')}${high}`;
+}
+
+/** The lowest and highest fee reported (wages left out), in the story's currency; null without one. */
+function _feeRange(s: PlayerStory): string | null {
+  const fees = s.fees.filter((f) => f.period === null).flatMap((f) => (f.converted ? [f.converted] : []));
+  if (fees.length === 0) return null;
+  const low = fees.reduce((a, b) => (b.amount < a.amount ? b : a));
+  const top = (c: Converted) => c.amountMax ?? c.amount;
+  const high = fees.reduce((a, b) => (top(b) > top(a) ? b : a));
+  const from = _inCurrency({ ...low, amountMax: null });
+  const to = _inCurrency({ ...high, amount: top(high), amountMax: null });
+  return from === to ? from : `${from} to ${to}`;
+}
 
 /** A report for people: who, when, which clubs, then rumours, fees and quotes in date order. */
 export function storyTable(s: PlayerStory, c: ChalkInstance): string {
@@ -94,6 +132,8 @@ export function storyTable(s: PlayerStory, c: ChalkInstance): string {
   const span = s.firstReport === null ? 'no dated article' : s.firstReport === s.latestReport ? s.firstReport : `${s.firstReport} to ${s.latestReport}`;
   const clubs = s.clubs.map((k) => `${clean(k.name)} (${k.count})`).join(', ');
   out += `${s.articles} ${s.articles === 1 ? 'article' : 'articles'}, ${span}${clubs ? `; linked with ${clubs}` : ''}\n`;
+  const range = _feeRange(s);
+  if (range !== null) out += `fees reported: ${range}\n`;
 
   out += `\n${c.underline('Rumours')}\n`;
   out += s.rumours.length === 0
@@ -116,11 +156,14 @@ export function storyTable(s: PlayerStory, c: ChalkInstance): string {
   out += s.fees.length === 0
     ? '  none\n'
     : renderTable(
-        _FEE_COLUMNS,
-        s.fees.map((f) => [f.date ?? none, shortMoney(f.amount, f.currency, f.text) || none, f.kind, clean(f.text), fileLine(f.file, f.evidence.line)]),
+        _feeColumns(s.currency),
+        s.fees.map((f) => [f.date ?? none, _inCurrency(f.converted) || none, clean(f.text) || none, f.kind, fileLine(f.file, f.evidence.line)]),
         c,
         '  ',
       );
+  if (s.fees.some((f) => f.converted?.via === 'rate')) {
+    out += c.dim(`  ≈ estimated at the average rate of the article's year; other amounts are the article's own\n`);
+  }
 
   out += `\n${c.underline('Quotes')}\n`;
   if (s.quotes.length === 0) out += '  none\n';

@@ -13,6 +13,8 @@ beforeAll(async () => {
     table: rumours(['player', 'konate', 'seeds/', '--format', 'table']),
     csv: rumours(['player', 'alexis mac allister', 'seeds/', 'no/such/dir', '--format', 'csv']),
     miss: rumours(['player', 'Mac Alister Zzz', 'seeds/', 'fixtures/articles']),
+    pounds: rumours(['player', 'Mac Allister', '--currency', 'GBP', '--format', 'json']),
+    poundsTable: rumours(['player', 'mac allister', 'seeds/', '--currency', 'gbp', '--format', 'table']),
   };
   const done = await Promise.all(Object.values(runs));
   r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
@@ -35,6 +37,32 @@ describe('rumours player', () => {
       expect(d).toEqual([...d].sort());
     }
     expect(story.fees.some((f) => f.amount === 120_000_000 && f.currency === 'EUR' && f.date === '2025-09-23')).toBe(true);
+    expect(story.currency).toBe('EUR');
+    expect(story.fees.every((f) => f.converted === null || f.converted.currency === 'EUR')).toBe(true);
+  });
+
+  it("gives each fee in pounds with --currency GBP: the article's own £105m for its €120million", () => {
+    const { stdout, status } = r.pounds!;
+    expect(status).toBe(0);
+    const story = PlayerStory.parse(JSON.parse(stdout));
+    expect(story.currency).toBe('GBP');
+    const asking = story.fees.find((f) => f.amount === 120_000_000 && f.currency === 'EUR');
+    expect(asking?.text).toBe('€120million (£105m, $141.5m)');
+    expect(asking?.converted).toEqual({ amount: 105_000_000, amountMax: null, currency: 'GBP', via: 'article', rate: null, rateYear: null });
+    for (const f of story.fees.filter((f) => f.converted?.via === 'rate')) {
+      expect(f.converted?.rateYear).toBe(Number(f.date?.slice(0, 4)));
+    }
+  });
+
+  it('shows the fees in pounds beside them as written, estimates marked', () => {
+    const { stdout, stderr, status } = r.poundsTable!;
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    const out = lines(stdout);
+    const fees = out.slice(out.indexOf('Fees') + 1, out.indexOf('Quotes'));
+    expect(fees[0]).toMatch(/^ {2}DATE\s+IN GBP\s+AS WRITTEN\s+KIND\s+FILE$/);
+    expect(fees).toContainEqual(expect.stringMatching(/^ {2}2025-09-23\s+£105m\s+€120million \(£105m, \$141\.5m\)\s+asking\s/));
+    expect(fees.some((l) => /^ {2}\S+\s+≈£/.test(l))).toBe(fees.some((l) => l.includes('≈ estimated')));
   });
 
   it('matches without the accent and prints a report for people', () => {
@@ -54,7 +82,9 @@ describe('rumours player', () => {
     const rows = parse(stdout) as string[][];
     expect(rows[0]).toEqual(STORY_CSV_COLUMNS);
     expect(rows.slice(1).every((row) => ['rumour', 'fee', 'quote'].includes(row[0] ?? ''))).toBe(true);
-    expect(rows.some((row) => row[0] === 'fee' && row[9] === '120000000')).toBe(true);
+    const col = (name: string) => STORY_CSV_COLUMNS.indexOf(name);
+    const fee = rows.find((row) => row[0] === 'fee' && row[col('amount')] === '120000000');
+    expect([fee?.[col('converted_amount')], fee?.[col('converted_currency')], fee?.[col('converted_via')]]).toEqual(['120000000', 'EUR', 'same']);
   });
 
   it('names the closest players and exits 1 when none matches', () => {

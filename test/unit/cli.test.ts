@@ -117,6 +117,7 @@ describe('usage, in-process', () => {
       [['extract', 'a.txt', '--ext', ','], /argument ',' is invalid\. expected extensions/],
       [['player'], /^rumours: missing required argument 'name'$/],
       [['player', '  ', 'a.txt'], /^rumours: player: the name is empty$/],
+      [['player', 'konate', 'a.txt', '--currency', 'yen'], /^rumours: option '--currency <code>' argument 'yen' is invalid\. Allowed choices are GBP, EUR, USD\.$/],
       [['schema', 'extra'], /^rumours: command-argument value 'extra' is invalid for argument 'output'/],
     ] as const) {
       const t = io();

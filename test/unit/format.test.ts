@@ -298,13 +298,21 @@ describe('player story formats', () => {
   const story: PlayerStory = {
     schema: 'rumours/1',
     query: 'varga',
+    currency: 'EUR',
     player: { name: 'Tomas Varga', aliases: ['Varga'] },
     articles: 2,
     firstReport: '2025-08-14',
     latestReport: '2025-08-14',
     clubs: [{ name: 'Newcastle United', count: 1 }],
     rumours: [{ ...article('a.txt', null).rumours[0]!, date: '2025-08-14', file: 'a.txt' }],
-    fees: [{ ...article('a.txt', null).fees[0]!, date: null, file: 'z.txt' }],
+    fees: [
+      {
+        ...article('a.txt', null).fees[0]!,
+        date: null,
+        file: 'z.txt',
+        converted: { amount: 46_000_000, amountMax: null, currency: 'EUR', via: 'article', rate: null, rateYear: null },
+      },
+    ],
     quotes: [
       { text: 'He is the best \u001b[5mstriker', speaker: 'Keith Andrews', evidence: ev('a.txt', 3, 's'), date: '2025-08-14', file: 'a.txt', relation: 'about' },
       { text: 'I am happy here', speaker: 'Tomas Varga', evidence: ev('a.txt', 1, 's'), date: '2025-08-14', file: 'a.txt', relation: 'by' },
@@ -319,6 +327,26 @@ describe('player story formats', () => {
     expect(text).toContain('about him, by Keith Andrews');
     expect(text).toContain('"He is the best striker"');
     expect(text).not.toContain('\u001b');
+  });
+
+  it("shows each fee in the story's currency beside it as written, and marks estimates", () => {
+    const text = storyTable(story, plain);
+    expect(text).toContain('fees reported: €46m\n');
+    expect(text).toMatch(/Fees\n {2}DATE {2}IN EUR {2}AS WRITTEN {3}KIND {2}FILE\n {2}- {5}€46m {4}£40m \(€46m\) {2}bid {3}z\.txt:1\n/);
+    expect(text).not.toContain('≈');
+    const inDollars: PlayerStory = {
+      ...story,
+      currency: 'USD',
+      fees: [
+        { ...story.fees[0]!, converted: { amount: 50_000_000, amountMax: 57_500_000, currency: 'USD', via: 'rate', rate: 1.25, rateYear: 2025 } },
+        { ...story.fees[0]!, amount: null, text: 'undisclosed', converted: null },
+      ],
+    };
+    const estimated = storyTable(inDollars, plain);
+    expect(estimated).toContain('fees reported: ≈$50m to ≈$57.5m\n');
+    expect(estimated).toMatch(/IN USD\s+AS WRITTEN[^\n]*\n {2}-\s+≈\$50m–\$57\.5m\s+£40m \(€46m\)/);
+    expect(estimated).toMatch(/\n {2}-\s+-\s+undisclosed/);
+    expect(estimated).toContain("≈ estimated at the average rate of the article's year");
   });
 
   it('writes JSON that the PlayerStory schema accepts, and one line for ndjson', () => {
@@ -339,6 +367,17 @@ describe('player story formats', () => {
       ['quote', '2025-08-14', 'a.txt'],
       ['fee', '', 'z.txt'],
     ]);
-    expect(parsed[2]?.[13]).toBe('by');
+    const col = (row: string[] | undefined, name: string) => row?.[STORY_CSV_COLUMNS.indexOf(name)];
+    expect(col(parsed[2], 'relation')).toBe('by');
+    const feeRow = parsed[4];
+    expect(['amount', 'currency', 'converted_amount', 'converted_currency', 'converted_via', 'converted_rate'].map((c) => col(feeRow, c))).toEqual([
+      '40000000',
+      'GBP',
+      '46000000',
+      'EUR',
+      'article',
+      '',
+    ]);
+    expect(col(parsed[1], 'converted_amount')).toBe('');
   });
 });

@@ -158,6 +158,18 @@ describe('the story of a player', () => {
     ]);
   });
 
+  it('gives every fee also in the currency asked for, euros unless told', () => {
+    const inEuros = playerStory('alexis mac allister', [newer, older]);
+    expect(inEuros.kind === 'story' && inEuros.story.currency).toBe('EUR');
+    expect(inEuros.kind === 'story' && inEuros.story.fees[0]?.converted).toMatchObject({ currency: 'EUR', via: 'rate', rateYear: 2024 });
+    const inPounds = playerStory('alexis mac allister', [newer, older], 'GBP');
+    if (inPounds.kind !== 'story') throw new Error(inPounds.kind);
+    expect(inPounds.story.currency).toBe('GBP');
+    expect(inPounds.story.fees.map((f) => [f.amount, f.currency, f.converted])).toEqual([
+      [35_000_000, 'GBP', { amount: 35_000_000, amountMax: null, currency: 'GBP', via: 'same', rate: null, rateYear: null }],
+    ]);
+  });
+
   it('does not take a quote naming only his first name as one about him', () => {
     const a = article('j.txt', '2025-01-01', [['Jose Silva', 'Jose', 'Silva']], {
       quotes: [

@@ -1,0 +1,53 @@
+// A fee in another currency, for comparing reports: the article's own figure when it gives one,
+// else an estimate at the yearly average rate of the article's year.
+import { rateTable, type RateTable } from '../knowledge/rates.js';
+import type { Converted, Currency, Fee } from '../schema.js';
+
+/**
+ * The currency stories compare fees in unless told otherwise: the rate table's base (one published
+ * rate, no cross rate) and the currency clubs across Europe quote fees in.
+ */
+export const DEFAULT_CURRENCY: Currency = 'EUR';
+
+/**
+ * `fee` (read in an article dated `date`, "YYYY-MM-DD" or null) in `target`: as it is when already
+ * in `target`; else the sum the article gives in `target` beside it; else at the table's rate.
+ * Null when the fee has no amount or no currency.
+ */
+export function convertFee(
+  fee: Pick<Fee, 'amount' | 'amountMax' | 'currency' | 'conversions'>,
+  date: string | null,
+  target: Currency,
+  rates: RateTable = rateTable(),
+): Converted | null {
+  const { amount, amountMax, currency } = fee;
+  if (amount === null || currency === null) return null;
+  if (currency === target) return _converted(amount, amountMax, target, 'same');
+  const given = fee.conversions.find((m) => m.currency === target && m.amount !== null)?.amount ?? null;
+  if (given !== null) {
+    // A range's high end at the journalist's own rate: the article converts the low end only.
+    const max = amountMax === null ? null : amount === 0 ? given : _estimate((amountMax * given) / amount);
+    return _converted(given, max, target, 'article');
+  }
+  const year = rates.nearestYear(_year(date));
+  const rate = rates.rate(currency, target, year);
+  return _converted(_estimate(amount * rate), amountMax === null ? null : _estimate(amountMax * rate), target, 'rate', rate, year);
+}
+
+function _converted(amount: number, amountMax: number | null, currency: Currency, via: Converted['via'], rate: number | null = null, rateYear: number | null = null): Converted {
+  return { amount, amountMax, currency, via, rate, rateYear };
+}
+
+function _year(date: string | null): number | null {
+  const m = date === null ? null : /^(\d{4})-/.exec(date);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Whole units to three significant figures: a yearly average is a few per cent off the rate of the
+ * day, so more digits would claim a precision the estimate does not have.
+ */
+function _estimate(x: number): number {
+  const step = Math.max(1, 10 ** (Math.floor(Math.log10(Math.max(x, 1))) - 2));
+  return Math.round(x / step) * step;
+}
