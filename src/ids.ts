@@ -6,4 +6,9 @@ export const SCHEMA_ID = 'rumours/1';
 export const STORE_SCHEMA_ID = 'rumours-store/1';
 
 export const CURRENCIES = ['GBP', 'EUR', 'USD'] as const;
+/**
+ * The currency stories compare fees in unless told otherwise: the rate table's base (one published
+ * rate, no cross rate) and the currency clubs across Europe quote fees in.
+ */
+export const DEFAULT_CURRENCY = 'EUR' satisfies (typeof CURRENCIES)[number];
 export const STATUSES = ['interest', 'talks', 'bid', 'rejected', 'agreed', 'completed', 'denied'] as const;

@@ -3,11 +3,7 @@
 import { rateTable, type RateTable } from '../knowledge/rates.js';
 import type { Converted, Currency, Fee } from '../schema.js';
 
-/**
- * The currency stories compare fees in unless told otherwise: the rate table's base (one published
- * rate, no cross rate) and the currency clubs across Europe quote fees in.
- */
-export const DEFAULT_CURRENCY: Currency = 'EUR';
+export { DEFAULT_CURRENCY } from '../ids.js';
 
 /**
  * `fee` (read in an article dated `date`, "YYYY-MM-DD" or null) in `target`: as it is when already

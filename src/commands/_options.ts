@@ -1,10 +1,10 @@
 // Options shared by the commands that read articles: one definition, one parser, one help text each.
-import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
-import { FORMATS, type CsvTable, type Format } from '../format/index.js';
+import { FORMATS, type CsvTable, type Format } from '../format/kinds.js';
 import { CURRENCIES } from '../ids.js';
 import type { Currency } from '../schema.js';
+import { PLAIN, type Paint } from '../format/paint.js';
 import type { Io } from './_io.js';
 
 export interface ReadingOptions {
@@ -86,7 +86,7 @@ export function chosenFormat(opts: { format?: Format }, io: Io): Format {
  * Colour level: none with --no-color or a non-empty NO_COLOR (chalk itself ignores it); FORCE_COLOR
  * forces it; otherwise only on a terminal, at the depth chalk detects.
  */
-export function colourLevel(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean, detected: number = supportsColor ? supportsColor.level : 0): 0 | 1 | 2 | 3 {
+export function colourLevel(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean, detected: number): 0 | 1 | 2 | 3 {
   if (!flag || (io.env.NO_COLOR ?? '') !== '') return 0;
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) {
@@ -98,8 +98,13 @@ export function colourLevel(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean, detect
   return Math.max(0, Math.min(3, detected)) as 0 | 1 | 2 | 3;
 }
 
-export function chalkFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): ChalkInstance {
-  return new Chalk({ level: colourLevel(io, flag) });
+/** The colours for this output: chalk's at the level `colourLevel` gives, else plain (chalk not loaded). */
+export async function paintFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): Promise<Paint> {
+  // Whether colour is on is decided without chalk; only how deep a terminal's colours go is asked of it.
+  if (colourLevel(io, flag, 1) === 0) return PLAIN;
+  const { Chalk, supportsColor } = await import('chalk');
+  const level = colourLevel(io, flag, supportsColor ? supportsColor.level : 0);
+  return level > 0 ? new Chalk({ level }) : PLAIN;
 }
 
 /** Help that leads with examples: they answer "how do I..." before the option list does. */

@@ -1,13 +1,11 @@
 // `rumours club NAME`: who the club is linked with, incoming and outgoing, with stages and fees.
 import type { Command } from 'commander';
-import { knownPlayers, nameKey } from '../aggregate/player.js';
 import { clean, cleanPath } from '../format/_text.js';
-import type { RumourRow } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { chalkFor, chosenFormat, examples } from './_options.js';
+import { paintFor, chosenFormat, examples } from './_options.js';
 
 const _COLUMNS: Array<Column<ClubLink>> = [
   { head: 'DIR', cell: (l) => l.direction },
@@ -41,44 +39,14 @@ export async function runClub(name: string, opts: QueryOptions, io: Io): Promise
   }
   const { withStore } = await import('../store/query.js');
   const { writeRows } = await import('../store/render.js');
-  await withStore(opts, io, (store) => {
+  const { clubLinks } = await import('../aggregate/club.js');
+  await withStore(opts, io, async (store) => {
     const links = clubLinks(club, store.rumours({ clubs: [club] }));
     if (links.length === 0) {
       io.stderr.write(`rumours: no rumours about ${clean(club)} in the store\n`);
       setExit(io, 1);
     }
     const ins = links.filter((l) => l.direction === 'in').length;
-    writeRows(chosenFormat(opts, io), 'club', _COLUMNS, links, io.stdout, chalkFor(io, opts.color), `${cleanPath(club)}: ${ins} in, ${links.length - ins} out`);
+    writeRows(chosenFormat(opts, io), 'club', _COLUMNS, links, io.stdout, await paintFor(io, opts.color), `${cleanPath(club)}: ${ins} in, ${links.length - ins} out`);
   });
-}
-
-/**
- * One line per player and direction, merging the forms of his name across articles (rows come
- * oldest first, so the last one seen is the latest report).
- */
-export function clubLinks(club: string, rows: RumourRow[]): ClubLink[] {
-  const ids = knownPlayers([{ players: rows.map((r) => ({ name: r.player, aliases: [] })), rumours: [], fees: [] }]);
-  const nameOf = new Map<string, string>();
-  for (const id of ids) for (const k of id.keys) nameOf.set(k, id.name);
-  const links = new Map<string, ClubLink>();
-  for (const r of rows) {
-    const direction = r.to === club ? 'in' : 'out';
-    const player = nameOf.get(nameKey(r.player)) ?? r.player;
-    const key = `${direction}\u0000${player}`;
-    const seen = links.get(key);
-    const fee = r.feeText;
-    if (!seen) {
-      links.set(key, { direction, player, club: direction === 'in' ? r.from : r.to, status: r.status as ClubLink['status'], reports: 1, firstReport: r.date, latestReport: r.date, fee });
-      continue;
-    }
-    seen.reports++;
-    seen.status = r.status as ClubLink['status'];
-    seen.club = (direction === 'in' ? r.from : r.to) ?? seen.club;
-    if (r.date !== null) {
-      seen.latestReport = r.date;
-      seen.firstReport ??= r.date;
-    }
-    if (fee !== null) seen.fee = fee;
-  }
-  return [...links.values()].sort((a, b) => (a.direction !== b.direction ? (a.direction === 'in' ? -1 : 1) : b.reports - a.reports || (a.player < b.player ? -1 : 1)));
 }

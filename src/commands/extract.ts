@@ -1,8 +1,8 @@
 // `rumours extract PATH...`: read articles, extract, stream them to the chosen format.
 import { Option, type Command } from 'commander';
-import { CSV_TABLES, makeFormatter, type CsvTable } from '../format/index.js';
+import { CSV_TABLES, type CsvTable } from '../format/kinds.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
 import { progress } from './_progress.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
@@ -45,7 +45,8 @@ are still printed); 130 Ctrl-C, 143 SIGTERM (what was done so far is printed and
 
 export async function runExtract(paths: string[], opts: ReadingOptions & { csvTable?: CsvTable }, io: Io): Promise<void> {
   const format = chosenFormat(opts, io);
-  const out = makeFormatter(format, io.stdout, { chalk: chalkFor(io, opts.color), csvTable: opts.csvTable ?? 'rumours' });
+  const { makeFormatter } = await import('../format/index.js');
+  const out = makeFormatter(format, io.stdout, { paint: await paintFor(io, opts.color), csvTable: opts.csvTable ?? 'rumours' });
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');

@@ -2,15 +2,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { DEFAULT_CURRENCY } from '../aggregate/currency.js';
-import { closestPlayers, knownPlayers, playerStory, type StoryArticle, type StoryResult } from '../aggregate/player.js';
+import type { StoryArticle, StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
 import { clean } from '../format/_text.js';
-import { writeStory } from '../format/story.js';
-import { CURRENCIES } from '../ids.js';
+import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
 import type { Currency } from '../schema.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, chalkFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -93,6 +91,9 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
     }
     if (!(await _readArticles(inputs, readOpts, io, articles))) return;
   }
+  // Loaded here: a usage error or --help needs neither the matching nor the formats.
+  const { closestPlayers, knownPlayers, playerStory } = await import('../aggregate/player.js');
+  const { writeStory } = await import('../format/story.js');
   let result: StoryResult;
   try {
     result = playerStory(name, articles, opts.currency ?? DEFAULT_CURRENCY);
@@ -115,7 +116,7 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
     setExit(io, 1);
     return;
   }
-  writeStory(chosenFormat(opts, io), result.story, io.stdout, chalkFor(io, opts.color));
+  writeStory(chosenFormat(opts, io), result.story, io.stdout, await paintFor(io, opts.color));
 }
 
 /**

@@ -1,13 +1,12 @@
 // `rumours rumours [--player X] [--club Y] [--since DATE] [--status S]`: the rumour table from the store.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { matchRank } from '../aggregate/player.js';
 import { shortMoney } from '../format/_text.js';
 import { STATUSES } from '../ids.js';
 import type { RumourRow } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { chalkFor, chosenFormat, examples } from './_options.js';
+import { paintFor, chosenFormat, examples } from './_options.js';
 
 interface RumoursOptions extends QueryOptions {
   player?: string;
@@ -60,12 +59,15 @@ export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
     }
     let rows = store.rumours({ ...(clubs ? { clubs } : {}), ...(opts.status ? { status: opts.status } : {}), ...(opts.since ? { since: opts.since } : {}) });
     const who = opts.player;
-    if (who !== undefined) rows = rows.filter((r) => matchRank(who, r.player) >= 2);
+    if (who !== undefined) {
+      const { matchRank } = await import('../aggregate/player.js');
+      rows = rows.filter((r) => matchRank(who, r.player) >= 2);
+    }
     if (rows.length === 0) {
       io.stderr.write('rumours: no rumours match\n');
       setExit(io, 1);
     }
-    writeRows(chosenFormat(opts, io), 'rumours', RUMOUR_COLUMNS, rows, io.stdout, chalkFor(io, opts.color), `${rows.length} ${rows.length === 1 ? 'rumour' : 'rumours'}`);
+    writeRows(chosenFormat(opts, io), 'rumours', RUMOUR_COLUMNS, rows, io.stdout, await paintFor(io, opts.color), `${rows.length} ${rows.length === 1 ? 'rumour' : 'rumours'}`);
   });
 }
 

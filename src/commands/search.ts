@@ -4,7 +4,7 @@ import type { SearchHit } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { chalkFor, chosenFormat, examples } from './_options.js';
+import { paintFor, chosenFormat, examples } from './_options.js';
 
 const _COLUMNS: Array<Column<SearchHit>> = [
   { head: 'KIND', cell: (h) => h.kind },
@@ -35,14 +35,14 @@ export async function runSearch(text: string, opts: QueryOptions & { limit: numb
   }
   const { withStore } = await import('../store/query.js');
   const { writeRows } = await import('../store/render.js');
-  await withStore(opts, io, (store) => {
+  await withStore(opts, io, async (store) => {
     const hits = store.search(text, opts.limit);
     if (hits.length === 0) {
       io.stderr.write('rumours: nothing in the store matches\n');
       setExit(io, 1);
     }
     const articles = hits.filter((h) => h.kind === 'article').length;
-    writeRows(chosenFormat(opts, io), 'search', _COLUMNS, hits, io.stdout, chalkFor(io, opts.color), `${articles} articles, ${hits.length - articles} quotes`);
+    writeRows(chosenFormat(opts, io), 'search', _COLUMNS, hits, io.stdout, await paintFor(io, opts.color), `${articles} articles, ${hits.length - articles} quotes`);
   });
 }
 

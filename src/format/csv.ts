@@ -2,9 +2,8 @@
 // doubled. Cells that a spreadsheet would run as a formula are neutralised with a leading quote.
 import type { Article, Evidence, Money } from '../schema.js';
 import type { Formatter, Sink } from './index.js';
+import type { CsvTable } from './kinds.js';
 
-export const CSV_TABLES = ['rumours', 'players', 'people', 'clubs', 'fees', 'quotes', 'sources'] as const;
-export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Cell = string | number | null;
 

@@ -1,12 +1,12 @@
 // One way to turn articles into output per format; every formatter reads the same contract types.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { Article } from '../schema.js';
-import { csvFormatter, type CsvTable } from './csv.js';
+import { csvFormatter } from './csv.js';
 import { jsonFormatter, ndjsonFormatter } from './json.js';
+import type { CsvTable, Format } from './kinds.js';
 import { tableFormatter } from './table.js';
 
-export const FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+export { CSV_TABLES, FORMATS, type CsvTable, type Format } from './kinds.js';
 
 /** Where output goes: process.stdout in the CLI, a string collector in tests. */
 export interface Sink {
@@ -23,14 +23,14 @@ export interface Formatter {
 }
 
 export interface FormatOptions {
-  chalk: ChalkInstance;
+  paint: Paint;
   csvTable?: CsvTable;
 }
 
 export function makeFormatter(format: Format, out: Sink, opts: FormatOptions): Formatter {
   switch (format) {
     case 'table':
-      return tableFormatter(out, opts.chalk);
+      return tableFormatter(out, opts.paint);
     case 'json':
       return jsonFormatter(out);
     case 'ndjson':
@@ -39,5 +39,3 @@ export function makeFormatter(format: Format, out: Sink, opts: FormatOptions): F
       return csvFormatter(out, opts.csvTable ?? 'rumours');
   }
 }
-
-export { CSV_TABLES, type CsvTable } from './csv.js';

@@ -1,5 +1,5 @@
 // `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { Converted, Currency, PlayerStory } from '../schema.js';
 import { clean, fileLine, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
@@ -15,7 +15,7 @@ export const STORY_CSV_COLUMNS = [
 
 const _NO_CONVERSION: null[] = [null, null, null, null, null, null];
 
-export function writeStory(format: Format, story: PlayerStory, out: Sink, c: ChalkInstance): void {
+export function writeStory(format: Format, story: PlayerStory, out: Sink, c: Paint): void {
   switch (format) {
     case 'json':
       out.write(`${JSON.stringify(story, jsonReplacer, 2)}\n`);
@@ -124,7 +124,7 @@ function _feeRange(s: PlayerStory): string | null {
 }
 
 /** A report for people: who, when, which clubs, then rumours, fees and quotes in date order. */
-export function storyTable(s: PlayerStory, c: ChalkInstance): string {
+export function storyTable(s: PlayerStory, c: Paint): string {
   const none = '-';
   const name = clean(s.player.name);
   const aliases = s.player.aliases.map(clean).filter((a) => a !== '');

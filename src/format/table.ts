@@ -1,6 +1,6 @@
 // The human view: one aligned row per rumour, then a one-line summary. Rows are held until the end
 // because the columns are sized to what they hold (each capped, so one long name cannot widen all).
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import { foldName, knownPlayers, type NamesOf } from '../aggregate/player.js';
 import type { Article, Rumour, Status } from '../schema.js';
 import { clean, fileLine, pad, shortMoney, truncate, width } from './_text.js';
@@ -11,12 +11,12 @@ export interface Column {
   max: number;
   /** Cut long values at the start (paths: the file name matters more than the folders). */
   keepEnd?: boolean;
-  colour?: (c: ChalkInstance, value: string) => string;
+  colour?: (c: Paint, value: string) => string;
 }
 
 const _NONE = '-';
 
-const _STATUS_COLOUR: Record<Status, keyof ChalkInstance | null> = {
+const _STATUS_COLOUR: Record<Status, keyof Paint | null> = {
   interest: null,
   talks: 'cyan',
   bid: 'yellow',
@@ -26,13 +26,13 @@ const _STATUS_COLOUR: Record<Status, keyof ChalkInstance | null> = {
   denied: 'magenta',
 };
 
-export function colourStatus(c: ChalkInstance, status: string): string {
+export function colourStatus(c: Paint, status: string): string {
   const name = _STATUS_COLOUR[status as Status];
   const fn = name ? (c[name] as unknown as ((s: string) => string) | undefined) : undefined;
   return typeof fn === 'function' ? fn(status) : status;
 }
 
-const _dim = (c: ChalkInstance, v: string) => (v.trim() === _NONE ? c.dim(v) : v);
+const _dim = (c: Paint, v: string) => (v.trim() === _NONE ? c.dim(v) : v);
 
 const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10, colour: _dim },
@@ -62,7 +62,7 @@ export function move(from: string | null, to: string): string {
 }
 
 /** Aligned rows under a header: cells are cut to their column's cap, padded, then coloured. */
-export function renderTable(columns: Column[], rows: string[][], c: ChalkInstance, indent = ''): string {
+export function renderTable(columns: Column[], rows: string[][], c: Paint, indent = ''): string {
   const cut = rows.map((row) => row.map((v, i) => truncate(v, columns[i]?.max ?? 40, columns[i]?.keepEnd ?? false)));
   const widths = columns.map((col, i) => Math.max(width(col.title), ...cut.map((row) => width(row[i] ?? ''))));
   const last = columns.length - 1;
@@ -96,7 +96,7 @@ export function summaryLine(t: Totals): string {
   return parts.join(', ');
 }
 
-export function tableFormatter(out: Sink, c: ChalkInstance): Formatter {
+export function tableFormatter(out: Sink, c: Paint): Formatter {
   const rows: string[][] = [];
   // Only the names are kept, to count each player once across articles ("Mac Allister" is
   // "Alexis Mac Allister").

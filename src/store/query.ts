@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { setExit, type Io } from '../commands/_io.js';
 import { addDbOption } from '../commands/_options.js';
-import { FORMATS, type Format } from '../format/index.js';
+import { FORMATS, type Format } from '../format/kinds.js';
 import type { Store } from './db.js';
 
 export interface QueryOptions {

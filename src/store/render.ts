@@ -1,6 +1,6 @@
 // Rows from the store, printed in the formats `extract` offers: a table for people, JSON
 // ({"schema", "kind", "items"}), one item a line, or CSV.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from '../format/paint.js';
 import { csvLine } from '../format/csv.js';
 import { clean, cleanPath, pad, truncate, width } from '../format/_text.js';
 import type { Format, Sink } from '../format/index.js';
@@ -18,7 +18,7 @@ export interface Column<T> {
   only?: 'table' | 'csv';
 }
 
-export function writeRows<T>(format: Format, kind: string, columns: Array<Column<T>>, rows: T[], out: Sink, chalk: ChalkInstance, summary: string): void {
+export function writeRows<T>(format: Format, kind: string, columns: Array<Column<T>>, rows: T[], out: Sink, paint: Paint, summary: string): void {
   switch (format) {
     case 'json':
       out.write(`${JSON.stringify({ schema: STORE_SCHEMA_ID, kind, items: rows }, null, 2)}\n`);
@@ -33,12 +33,12 @@ export function writeRows<T>(format: Format, kind: string, columns: Array<Column
       return;
     }
     case 'table':
-      _table(columns.filter((c) => c.only !== 'csv'), rows, out, chalk);
+      _table(columns.filter((c) => c.only !== 'csv'), rows, out, paint);
       out.write(`${summary}\n`);
   }
 }
 
-function _table<T>(columns: Array<Column<T>>, rows: T[], out: Sink, chalk: ChalkInstance): void {
+function _table<T>(columns: Array<Column<T>>, rows: T[], out: Sink, paint: Paint): void {
   if (rows.length === 0) return;
   const cells = rows.map((r) =>
     columns.map((c) => {
@@ -49,6 +49,6 @@ function _table<T>(columns: Array<Column<T>>, rows: T[], out: Sink, chalk: Chalk
   );
   const widths = columns.map((c, i) => Math.max(width(c.head), ...cells.map((row) => width(row[i] ?? ''))));
   const line = (row: string[]) => row.map((s, i) => (i === row.length - 1 ? s : pad(s, widths[i] ?? 0))).join('  ');
-  out.write(`${chalk.bold(line(columns.map((c) => c.head)))}\n`);
+  out.write(`${paint.bold(line(columns.map((c) => c.head)))}\n`);
   for (const row of cells) out.write(`${line(row)}\n`);
 }

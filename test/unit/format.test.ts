@@ -2,7 +2,8 @@ import { Chalk } from 'chalk';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { clean, pad, shortMoney, truncate, width } from '../../src/format/_text.js';
-import { csvCell, csvColumns, csvFormatter, CSV_TABLES, neutralise } from '../../src/format/csv.js';
+import { csvCell, csvColumns, csvFormatter, neutralise } from '../../src/format/csv.js';
+import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter, type Format, type Formatter } from '../../src/format/index.js';
 import { jsonFormatter, ndjsonFormatter } from '../../src/format/json.js';
 import { storyCsv, storyTable, STORY_CSV_COLUMNS, writeStory } from '../../src/format/story.js';
@@ -244,7 +245,7 @@ describe('csv', () => {
 
   it('prints one row per rumour with the issue columns', () => {
     const out = sink();
-    run(makeFormatter('csv', out, { chalk: plain }), [article('a.txt', '2025-08-14'), article('b.txt', null)]);
+    run(makeFormatter('csv', out, { paint: plain }), [article('a.txt', '2025-08-14'), article('b.txt', null)]);
     const [header, ...body] = rows(out.text());
     expect(header).toEqual([
       'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',

@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.js';
-import { CSV_TABLES, csvColumns } from '../../src/format/csv.js';
+import { csvColumns } from '../../src/format/csv.js';
+import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter } from '../../src/format/index.js';
 import { fromBytes, type SourceText } from '../../src/read/index.js';
 import { normalise } from '../../src/read/normalise.js';
@@ -134,7 +135,7 @@ describe('extractArticle on generated text (fast-check)', () => {
   it(`formats whatever it found safely: a clean table, CSV that reads back, JSON that parses (${RUNS} runs)`, () => {
     const render = (format: 'table' | 'json' | 'csv', a: Article, csvTable?: (typeof CSV_TABLES)[number]) => {
       const out: string[] = [];
-      const f = makeFormatter(format, { write: (x: string) => (out.push(x), true) }, { chalk: new Chalk({ level: 0 }), ...(csvTable ? { csvTable } : {}) });
+      const f = makeFormatter(format, { write: (x: string) => (out.push(x), true) }, { paint: new Chalk({ level: 0 }), ...(csvTable ? { csvTable } : {}) });
       f.begin();
       f.article(a);
       f.end();
