@@ -1,6 +1,6 @@
 // Word knowledge for telling people apart: role words, player words, words that are never names,
-// and compromise's lexicon for common English words, places and first names.
-import nlp from 'compromise';
+// and compromise's lexicon for common English words, places and first names (as data/lexicon.json,
+// derived from it by scripts/build-lexicon.mjs: looking words up needs none of compromise's parser).
 import type { Role } from '../schema.js';
 import { loadData } from './_load.js';
 import { foldLetters } from './fold.js';
@@ -33,6 +33,10 @@ export interface PeopleKnowledge {
   lexTag(word: string): string | undefined;
 }
 
+interface Lexicon {
+  tags: Record<string, string[]>;
+}
+
 let _knowledge: PeopleKnowledge | null = null;
 
 export function peopleKnowledge(): PeopleKnowledge {
@@ -43,7 +47,8 @@ export function peopleKnowledge(): PeopleKnowledge {
     // The first role to claim a word keeps it ("official" is an executive before a referee).
     for (const w of words) if (!roleWords.has(w)) roleWords.set(w, role as Role);
   }
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const lexicon = new Map<string, string>();
+  for (const [tag, words] of Object.entries(loadData<Lexicon>('lexicon.json').tags)) for (const w of words) lexicon.set(w, tag);
   const phrases = [...roleWords.keys(), ...data.player];
   _knowledge = {
     roleWords,
@@ -56,10 +61,7 @@ export function peopleKnowledge(): PeopleKnowledge {
     honorifics: new Set(data.honorifics),
     suffixes: new Set(data.suffixes),
     particles: new Set(data.particles),
-    lexTag: (word) => {
-      const t = lexicon[word];
-      return Array.isArray(t) ? t[0] : t;
-    },
+    lexTag: (word) => lexicon.get(word),
   };
   return _knowledge;
 }
