@@ -1,7 +1,7 @@
 // One club across the store: who it is linked with, coming in and going out, one line per player
 // whatever form of his name each article used.
 import type { ClubLink, RumourRow } from '../store/shapes.js';
-import { knownPlayers, nameKey } from './player.js';
+import { knownPlayers, nameKey } from './identity.js';
 
 /**
  * One line per player and direction, merging the forms of his name across articles (rows come

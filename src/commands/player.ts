@@ -92,7 +92,8 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
     if (!(await _readArticles(inputs, readOpts, io, articles))) return;
   }
   // Loaded here: a usage error or --help needs neither the matching nor the formats.
-  const { closestPlayers, knownPlayers, playerStory } = await import('../aggregate/player.js');
+  const { playerStory } = await import('../aggregate/player.js');
+  const { closestPlayers, knownPlayers } = await import('../aggregate/identity.js');
   const { writeStory } = await import('../format/story.js');
   let result: StoryResult;
   try {

@@ -60,7 +60,7 @@ export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
     let rows = store.rumours({ ...(clubs ? { clubs } : {}), ...(opts.status ? { status: opts.status } : {}), ...(opts.since ? { since: opts.since } : {}) });
     const who = opts.player;
     if (who !== undefined) {
-      const { matchRank } = await import('../aggregate/player.js');
+      const { matchRank } = await import('../aggregate/identity.js');
       rows = rows.filter((r) => matchRank(who, r.player) >= 2);
     }
     if (rows.length === 0) {

@@ -1,7 +1,7 @@
 // The human view: one aligned row per rumour, then a one-line summary. Rows are held until the end
 // because the columns are sized to what they hold (each capped, so one long name cannot widen all).
 import type { Paint } from './paint.js';
-import { foldName, knownPlayers, type NamesOf } from '../aggregate/player.js';
+import { foldName, knownPlayers, type NamesOf } from '../aggregate/identity.js';
 import type { Article, Rumour, Status } from '../schema.js';
 import { clean, fileLine, pad, shortMoney, truncate, width } from './_text.js';
 import type { Formatter, Sink } from './index.js';
@@ -110,8 +110,8 @@ export function tableFormatter(out: Sink, c: Paint): Formatter {
       totals.rumours += a.rumours.length;
       for (const r of a.rumours) rows.push(rumourCells(r, a));
       names.push({
-        players: a.players.map((p) => ({ name: p.name, aliases: p.aliases })),
-        rumours: a.rumours.map((r) => ({ player: r.player })),
+        players: a.players.map((p) => ({ name: p.name, aliases: p.aliases, club: p.club })),
+        rumours: a.rumours.map((r) => ({ player: r.player, from: r.from })),
         fees: a.fees.map((f) => ({ player: f.player })),
       });
       for (const k of a.clubs) clubs.add(foldName(k.name));

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import type { StoryArticle } from '../aggregate/player.js';
 import type { Article, Fee, Quote, Rumour } from '../schema.js';
 import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
-import { nameKey } from '../aggregate/player.js';
-import { mayName, nameRuns, nameWords, queryKeys, queryWords } from './keys.js';
+import { nameKey } from '../aggregate/identity.js';
+import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 const _BATCH = 200;
@@ -160,8 +160,8 @@ export class Store {
     if (keys.length === 0) return { articles: [], stale: 0 };
     const words = queryWords(query);
     // Named parameters: @keys (the articles that may name him), @w0, @w1... (the query's words as
-    // ' gerrard ', found in the stored ' steven gerrard ' of a name), @fts (the words, any of them).
-    const args: Record<string, unknown> = { keys: JSON.stringify(keys), version: EXTRACTOR_VERSION, fts: ftsQuery(query).split(' ').join(' OR ') };
+    // ' gerrard ', found in the stored ' steven gerrard ' of a name), @fts (the words in every spelling, any of them).
+    const args: Record<string, unknown> = { keys: JSON.stringify(keys), version: EXTRACTOR_VERSION, fts: [...queryWordSet(query)].map((w) => `"${w}"`).join(' OR ') };
     words.forEach((w, i) => (args[`w${i}`] = w));
     const sharesWord = (column: string) => `${column} IS NOT NULL AND (${words.map((_, i) => `instr(${column}, @w${i}) > 0`).join(' OR ')})`;
     const cands = 'SELECT article_id FROM player_names WHERE key IN (SELECT value FROM json_each(@keys))';

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STORY_CSV_COLUMNS } from '../../src/format/story.js';
 import { PlayerStory } from '../../src/schema.js';
-import { lines, rumours, type Ran } from './_run.js';
+import { freshDb, lines, rumours, type Ran } from './_run.js';
 
 let r: Record<string, Ran>;
 
@@ -15,6 +15,9 @@ beforeAll(async () => {
     miss: rumours(['player', 'Mac Alister Zzz', 'seeds/', 'fixtures/articles']),
     pounds: rumours(['player', 'Mac Allister', '--currency', 'GBP', '--format', 'json']),
     poundsTable: rumours(['player', 'mac allister', 'seeds/', '--currency', 'gbp', '--format', 'table']),
+    ashley: rumours(['player', 'Ashley Cole', 'fixtures/namesakes', '--format', 'json']),
+    mo: rumours(['player', 'Mo Salah', 'fixtures/namesakes', '--format', 'json']),
+    cole: rumours(['player', 'Cole', 'fixtures/namesakes']),
   };
   const done = await Promise.all(Object.values(runs));
   r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
@@ -94,5 +97,36 @@ describe('rumours player', () => {
     expect(lines(stderr)).toHaveLength(2);
     expect(lines(stderr)[1]).toMatch(/^rumours: no player matches "Mac Alister Zzz"; closest: [^,]+, [^,]+, [^,]+$/);
     expect(stderr).toContain('closest: Alexis Mac Allister');
+  });
+
+  it('keeps Ashley Cole and Joe Cole apart: a "Cole" alone at Arsenal is Ashley, a quote on Joe is not about him', () => {
+    const { stdout, status } = r.ashley!;
+    expect(status).toBe(0);
+    const story = PlayerStory.parse(JSON.parse(stdout));
+    expect(story.player).toEqual({ name: 'Ashley Cole', aliases: ['Cole'] });
+    expect(story.rumours.map((x) => [x.file, x.from, x.to])).toEqual([
+      ['fixtures/namesakes/01-ashley.txt', 'Arsenal', 'Chelsea'],
+      ['fixtures/namesakes/03-cole.txt', 'Arsenal', 'Real Madrid'],
+    ]);
+    expect(story.quotes).toEqual([]);
+    expect(r.cole!.status).toBe(1);
+    expect(r.cole!.stderr).toContain('"Cole" matches several players: Ashley Cole, Joe Cole; give more of the name');
+  });
+
+  it('tells Mo Salah and Mohamed Salah as one player, from the files and from the store alike', async () => {
+    const { stdout, status } = r.mo!;
+    expect(status).toBe(0);
+    const story = PlayerStory.parse(JSON.parse(stdout));
+    expect(story.player).toEqual({ name: 'Mohamed Salah', aliases: ['Mo Salah'] });
+    expect(story.rumours.map((x) => x.to)).toEqual(['Al-Hilal', 'Al-Ittihad']);
+    expect(story.quotes.map((q) => [q.relation, q.speaker])).toEqual([['by', 'Mo Salah']]);
+    const db = freshDb();
+    const env = { RUMOURS_DB: db };
+    expect((await rumours(['extract', 'fixtures/namesakes', '--format', 'ndjson'], { env })).status).toBe(0);
+    for (const q of ['Mo Salah', 'Mohammed Salah']) {
+      const stored = await rumours(['player', q, '--format', 'json'], { env });
+      expect(stored.stderr).toBe('');
+      expect({ ...JSON.parse(stored.stdout), query: 'Mo Salah' }).toEqual(JSON.parse(stdout));
+    }
   });
 });

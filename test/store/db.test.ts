@@ -83,6 +83,21 @@ describe('the store', () => {
     s.close();
   });
 
+  it('looks a query up in every spelling of its words: Mo is Mohamed, Jnr is Junior', () => {
+    const s = openStore(fresh());
+    s.put(article('1.txt', '2025-01-01', [['Mohamed Salah', ['Salah']]], [rumour('Mohamed Salah', 'Liverpool', 'Al-Hilal')]), 'one', 3);
+    s.put(article('2.txt', '2025-02-01', [['Mo Salah', []]], [rumour('Mo Salah', 'Liverpool', 'Al-Ittihad', 'bid')]), 'two', 3);
+    s.put(article('3.txt', '2025-03-01', [['Vinícius Júnior', []]], [rumour('Vinícius Júnior', 'Real Madrid', 'Al-Ahli')]), 'three', 3);
+    expect(queryKeys('Mo Salah')).toEqual(expect.arrayContaining(['mosalah', 'mohamedsalah', 'salah']));
+    for (const q of ['Mo Salah', 'Mohamed Salah', 'Mohammed Salah']) {
+      const story = playerStory(q, s.storyArticles(q).articles);
+      expect(story.kind === 'story' && story.story.rumours.map((r) => r.to)).toEqual(['Al-Hilal', 'Al-Ittihad']);
+    }
+    const vini = playerStory('Vinicius Jnr', s.storyArticles('Vinicius Jnr').articles);
+    expect(vini.kind === 'story' && [vini.story.player.name, vini.story.rumours.length]).toEqual(['Vinícius Júnior', 1]);
+    s.close();
+  });
+
   it('upgrades an empty database and refuses one written by a newer tool', () => {
     const file = fresh();
     openStore(file).close();

@@ -1,106 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byDate, closestPlayers, editDistance, findPlayer, foldName, knownPlayers, matchRank, nameKey, playerStory } from '../../src/aggregate/player.js';
-import { PlayerStory, type Article, type Evidence, type Rumour } from '../../src/schema.js';
-
-function ev(file: string, start: number, sentence = 's'): Evidence {
-  return { file, start, end: start + 3, line: 1, sentence };
-}
-
-function article(file: string, date: string | null, players: Array<[string, ...string[]]>, extra: Partial<Article> = {}): Article {
-  return {
-    file,
-    date,
-    hash: '0'.repeat(64),
-    title: null,
-    warnings: [],
-    players: players.map(([name, ...aliases], i) => ({ name, aliases, mentions: 1, club: null, evidence: ev(file, i * 10) })),
-    people: [],
-    clubs: [],
-    fees: [],
-    quotes: [],
-    sources: [],
-    rumours: [],
-    ...extra,
-  };
-}
-
-function rumour(file: string, start: number, player: string, to: string, from: string | null = 'Liverpool'): Rumour {
-  return { player, from, to, status: 'interest', window: null, fee: null, source: null, evidence: ev(file, start) };
-}
-
-describe('folding names', () => {
-  it('folds case, accents, punctuation and letters without decomposition', () => {
-    expect(foldName('Ibrahima Konaté')).toBe('ibrahima konate');
-    expect(foldName("N'Golo  Kanté")).toBe('n golo kante');
-    expect(foldName('Martin Ødegaard')).toBe('martin odegaard');
-    expect(foldName('Thomas Müller')).toBe('thomas muller');
-    expect(foldName('Trent Alexander-Arnold')).toBe('trent alexander arnold');
-    expect(foldName('Łukasz Fabiański')).toBe('lukasz fabianski');
-    expect(nameKey('Mac Allister')).toBe(nameKey('MacAllister'));
-  });
-
-  it('ranks whole names over surnames over other words', () => {
-    expect(matchRank('alexis mac allister', 'Alexis Mac Allister')).toBe(3);
-    expect(matchRank('Mac Allister', 'Alexis Mac Allister')).toBe(2);
-    expect(matchRank('MacAllister', 'Alexis Mac Allister')).toBe(2);
-    expect(matchRank('Konate', 'Ibrahima Konaté')).toBe(2);
-    expect(matchRank('alexander arnold', 'Trent Alexander-Arnold')).toBe(2);
-    expect(matchRank('Ibrahima Konate', 'Konaté')).toBe(2);
-    expect(matchRank('Alexis', 'Alexis Mac Allister')).toBe(1);
-    expect(matchRank('Allister Mac', 'Alexis Mac Allister')).toBe(0);
-    expect(matchRank('Salah', 'Alexis Mac Allister')).toBe(0);
-    expect(matchRank('', 'Alexis Mac Allister')).toBe(0);
-    expect(matchRank('Mac', 'Alexis Mac Allister')).toBe(1);
-  });
-
-  it('counts edits', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('mac alister', 'mac allister')).toBe(1);
-  });
-});
-
-describe('knowing players across articles', () => {
-  it('joins the forms of one player and a surname-only mention to the one full name ending with it', () => {
-    const players = knownPlayers([
-      article('a.txt', null, [['Alexis Mac Allister'], ['Mohamed Salah', 'Salah']]),
-      article('b.txt', null, [['Mac Allister'], ['Salah']]),
-      article('c.txt', null, [['Alexis Mac Allister', 'Mac Allister']]),
-    ]);
-    expect(players.map((p) => [p.name, p.aliases])).toEqual([
-      ['Alexis Mac Allister', ['Mac Allister']],
-      ['Mohamed Salah', ['Salah']],
-    ]);
-  });
-
-  it('leaves a surname alone when several full names end with it', () => {
-    const players = knownPlayers([article('a.txt', null, [['Bernardo Silva'], ['Thiago Silva']]), article('b.txt', null, [['Silva']])]);
-    expect(players.map((p) => p.name)).toEqual(['Bernardo Silva', 'Silva', 'Thiago Silva']);
-  });
-
-  it('does not join two players through a shared first name', () => {
-    const players = knownPlayers([article('a.txt', null, [['Jose Reyes', 'Jose', 'Reyes']]), article('b.txt', null, [['Jose Silva', 'Jose']])]);
-    expect(players.map((p) => p.name)).toEqual(['Jose Reyes', 'Jose Silva']);
-    expect(findPlayer('jose', players)).toEqual({ kind: 'ambiguous', candidates: ['Jose Reyes', 'Jose Silva'] });
-  });
-
-  it('counts players named only in rumours and fees', () => {
-    const a = article('a.txt', null, [], { rumours: [rumour('a.txt', 0, 'Joao Amaral', 'Aston Villa')] });
-    expect(knownPlayers([a]).map((p) => p.name)).toEqual(['Joao Amaral']);
-  });
-
-  it('finds one player, says when several fit, and names the closest when none does', () => {
-    const players = knownPlayers([article('a.txt', null, [['Alexis Mac Allister'], ['Kevin Mac Allister'], ['Ibrahima Konaté'], ['Carlos Baleba']])]);
-    expect(findPlayer('konate', players)).toMatchObject({ kind: 'one', player: { name: 'Ibrahima Konaté' } });
-    expect(findPlayer('alexis mac allister', players)).toMatchObject({ kind: 'one', player: { name: 'Alexis Mac Allister' } });
-    expect(findPlayer('Mac Allister', players)).toEqual({ kind: 'ambiguous', candidates: ['Alexis Mac Allister', 'Kevin Mac Allister'] });
-    const miss = findPlayer('Balebba', players);
-    expect(miss.kind === 'none' && miss.closest).toHaveLength(3);
-    expect(miss.kind === 'none' && miss.closest[0]).toBe('Carlos Baleba');
-    expect(closestPlayers('konatte', players, 1)).toEqual(['Ibrahima Konaté']);
-    expect(findPlayer('anyone', [])).toEqual({ kind: 'none', closest: [] });
-  });
-});
+import { byDate, playerStory } from '../../src/aggregate/player.js';
+import { PlayerStory } from '../../src/schema.js';
+import { article, atClub, ev, rumour } from './_articles.js';
 
 describe('the story of a player', () => {
   const older = article('x/2024.txt', '2024-05-18', [['Alexis Mac Allister', 'Mac Allister']], {
@@ -187,6 +88,41 @@ describe('the story of a player', () => {
       expect(r.kind === 'story' && r.story.player.name).toBe('Alexis Mac Allister');
     }
     expect(playerStory('Mac Alister', [newer, older])).toEqual({ kind: 'none', closest: ['Alexis Mac Allister', 'Carlos Baleba'] });
+  });
+
+  it("tells Ashley Cole's story without Joe Cole's, though both articles call their man Cole", () => {
+    const ashley = atClub(article('a.txt', '2005-01-01', [['Ashley Cole', 'Cole']], { rumours: [rumour('a.txt', 0, 'Ashley Cole', 'Chelsea', 'Arsenal')] }), 'Arsenal');
+    const joe = atClub(
+      article('b.txt', '2005-02-01', [['Joe Cole', 'Cole']], {
+        rumours: [rumour('b.txt', 0, 'Cole', 'Liverpool', 'Chelsea')],
+        quotes: [{ text: 'Cole is happy here', speaker: 'Jose Mourinho', evidence: ev('b.txt', 20) }],
+      }),
+      'Chelsea',
+    );
+    const cole = atClub(article('c.txt', '2005-03-01', [['Cole']], { rumours: [rumour('c.txt', 0, 'Cole', 'Real Madrid', 'Arsenal')] }), 'Arsenal');
+    const r = playerStory('Ashley Cole', [ashley, joe, cole]);
+    if (r.kind !== 'story') throw new Error(r.kind);
+    expect(r.story.rumours.map((x) => [x.file, x.to])).toEqual([
+      ['a.txt', 'Chelsea'],
+      ['c.txt', 'Real Madrid'],
+    ]);
+    expect(r.story.quotes).toEqual([]);
+    const j = playerStory('joe cole', [ashley, joe, cole]);
+    expect(j.kind === 'story' && j.story.rumours.map((x) => x.to)).toEqual(['Liverpool']);
+    expect(j.kind === 'story' && j.story.quotes.map((q) => q.relation)).toEqual(['about']);
+  });
+
+  it('tells one story for Mo Salah and Mohamed Salah', () => {
+    const a = article('a.txt', '2025-01-01', [['Mohamed Salah', 'Salah']], { rumours: [rumour('a.txt', 0, 'Mohamed Salah', 'Al-Hilal')] });
+    const b = article('b.txt', '2025-02-01', [['Mo Salah']], { quotes: [{ text: 'I want to stay', speaker: 'Mo Salah', evidence: ev('b.txt', 5) }] });
+    const r = playerStory('Mo Salah', [b, a]);
+    if (r.kind !== 'story') throw new Error(r.kind);
+    expect([r.story.player, r.story.articles, r.story.rumours.length, r.story.quotes.map((q) => q.relation)]).toEqual([
+      { name: 'Mohamed Salah', aliases: ['Mo Salah', 'Salah'] },
+      2,
+      1,
+      ['by'],
+    ]);
   });
 
   it('orders by date with nulls last and keeps the given order on ties', () => {
