@@ -168,7 +168,11 @@ export function knownPlayers(articles: NamesOf[]): Identity[] {
     else union(seen, i);
   });
   const groups = new Map<number, _Unit[]>();
-  units.forEach((u, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), u]));
+  units.forEach((u, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(u);
+    else groups.set(find(i), [u]);
+  });
   const ids = [...groups.values()].map(_identity);
   // A key in two identities (the "Cole" of Ashley's articles and of Joe's) is nobody's own.
   const holders = new Map<string, number>();

@@ -1,6 +1,8 @@
 // One player's story across many articles: all that they say about him, oldest article first. Who he
 // is (every form of his name the articles use) is ./identity.ts's.
 import { SCHEMA_ID } from '../ids.js';
+import { foldLetters } from '../knowledge/fold.js';
+import { spellings } from '../knowledge/variants.js';
 import type { Article, Currency, Player, PlayerStory } from '../schema.js';
 import { convertFee, DEFAULT_CURRENCY } from './currency.js';
 import { _surnameKeys, _tellingForms, findPlayer, knownPlayers, nameKey, nameWords, type Identity } from './identity.js';
@@ -31,20 +33,26 @@ export function byDate<T extends { date: string | null }>(items: T[]): T[] {
 }
 
 /**
- * Does text name one of these forms (word lists) as whole words? Not where the words end a name of
- * someone else's: "Cole" in "Joe Cole is happy" is not Ashley.
+ * A test for "does this text name one of these forms (word lists) as whole words?", but not where the
+ * words end a name of someone else's: "Cole" in "Joe Cole is happy" is not Ashley. A text without any
+ * spelling of a form's last word is passed over before it is split into words.
  */
-function _names(text: string, forms: string[][], others: Set<string>): boolean {
-  const t = nameWords(text);
-  return forms.some((f) => {
-    if (f.length === 0) return false;
-    for (let i = 0; i + f.length <= t.length; i++) {
-      if (f.some((w, j) => t[i + j] !== w)) continue;
-      const end = i + f.length;
-      if (![1, 2, 3].some((back) => i - back >= 0 && others.has(t.slice(i - back, end).join('')))) return true;
-    }
-    return false;
-  });
+function _namer(forms: string[][], others: Set<string>): (text: string) => boolean {
+  const needles = [...new Set(forms.flatMap((f) => spellings(f[f.length - 1] ?? '')))].filter((w) => w !== '');
+  return (text) => {
+    const folded = foldLetters(text);
+    if (!needles.some((w) => folded.includes(w))) return false;
+    const t = nameWords(text);
+    return forms.some((f) => {
+      if (f.length === 0) return false;
+      for (let i = 0; i + f.length <= t.length; i++) {
+        if (f.some((w, j) => t[i + j] !== w)) continue;
+        const end = i + f.length;
+        if (![1, 2, 3].some((back) => i - back >= 0 && others.has(t.slice(i - back, end).join('')))) return true;
+      }
+      return false;
+    });
+  };
 }
 
 /** All that the articles say about the player the query names, every fee also in `currency`. */
@@ -72,25 +80,28 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
     quotes: [],
   };
   const dates: string[] = [];
+  // The names only he goes by anywhere; most articles add none of their own.
+  const ownNames = [who.name, ...who.aliases].filter((f) => who.own.has(nameKey(f)));
+  const ownNamer = _namer(_tellingForms(ownNames), others);
   for (const a of byDate(articles)) {
     // His names here: those this article uses for him, and those only he goes by anywhere.
-    const local = who.byArticle.get(a) ?? new Set<string>();
-    const keys = new Set([...who.own, ...local]);
-    const players = a.players.filter((p) => local.has(nameKey(p.name)));
+    const local = who.byArticle.get(a);
+    const keys = local ? new Set([...who.own, ...local]) : who.own;
+    const players = local ? a.players.filter((p) => local.has(nameKey(p.name))) : [];
     const his = (name: string | null) => {
       if (name === null) return false;
       const k = nameKey(name);
       return keys.has(k) || (!others.has(k) && _surnameKeys(name).some((s) => keys.has(s)));
     };
-    const named = [who.name, ...who.aliases, ...players.flatMap((p) => [p.name, ...p.aliases])].filter((f) => keys.has(nameKey(f)));
-    const forms = _tellingForms(named);
+    const localNames = [who.name, ...who.aliases, ...players.flatMap((p) => [p.name, ...p.aliases])].filter((f) => local?.has(nameKey(f)));
+    const names = localNames.length === 0 ? ownNamer : _namer(_tellingForms([...ownNames, ...localNames]), others);
     const dated = { date: a.date, file: a.file };
     const rumours = _inOrder(a.rumours.filter((r) => his(r.player)));
     const fees = _inOrder(a.fees.filter((f) => his(f.player)));
     const quotes: PlayerStory['quotes'] = [];
     for (const q of _inOrder(a.quotes)) {
       if (his(q.speaker)) quotes.push({ ...q, ...dated, relation: 'by' });
-      else if (_names(q.text, forms, others) || _names(q.evidence.sentence, forms, others)) quotes.push({ ...q, ...dated, relation: 'about' });
+      else if (names(q.text) || names(q.evidence.sentence)) quotes.push({ ...q, ...dated, relation: 'about' });
     }
     if (players.length === 0 && rumours.length === 0 && fees.length === 0 && quotes.length === 0) continue;
     story.articles++;

@@ -24,14 +24,16 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   const inputs = await loadInputs(paths, readOpts);
   opts.onTotal?.(inputs.total);
   const slots: _Slot[] = [];
-  // Known inputs become ready slots here, before anything is sent to be extracted.
-  async function* fresh(): AsyncGenerator<Loaded> {
+  // Known inputs become ready slots here, before anything is sent to be extracted; `null` hands
+  // control back after each, so that answers from the store stream out as they are found.
+  async function* fresh(): AsyncGenerator<Loaded | null> {
     for await (const l of inputs.items) {
       if (l.ok && _storable(l.file)) {
         const hash = createHash('sha256').update(l.bytes).digest('hex');
         const article = store.cached(l.file, hash);
         if (article) {
           slots.push({ kind: 'ready', outcome: { ok: true, article, cached: true } });
+          yield null;
           continue;
         }
       }
@@ -42,12 +44,14 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   // Answers from the store come out while the inputs before the first new one are walked: an
   // unchanged folder never starts the extractor's workers at all.
   const inputsLeft = fresh();
-  const head = await inputsLeft.next();
+  let head = await inputsLeft.next();
+  for (; !head.done && head.value === null; head = await inputsLeft.next()) yield* _ready(slots);
   yield* _ready(slots);
   if (head.done) return;
+  const first = head.value;
   const rest = (async function* () {
-    yield head.value;
-    yield* inputsLeft;
+    if (first) yield first;
+    for await (const l of inputsLeft) if (l) yield l;
   })();
   const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
   const extracted: AsyncGenerator<Outcome> =

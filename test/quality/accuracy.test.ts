@@ -15,7 +15,7 @@ async function scores(gold: string, path: string) {
 
 describe('accuracy against the gold sets', () => {
   it('seeds: macro-F1 >= 0.95 and every field >= 0.90', async () => {
-    const report = await scores('fixtures/gold/seeds.gold.json', 'seeds');
+    const report = await scores('../shared/gold/seeds.gold.json', 'seeds');
     expect(report.macroF1).toBeGreaterThanOrEqual(0.95);
     for (const [field, s] of Object.entries(report.fields)) {
       if (field === 'people' || field === 'peopleRole') continue;
@@ -25,7 +25,7 @@ describe('accuracy against the gold sets', () => {
 
   it('BBC dev set: macro-F1 >= 0.88, quote→speaker >= 0.92, players and clubs >= 0.90', async () => {
     expect(existsSync(CORPUS), `${CORPUS} must sit beside the project (see README)`).toBe(true);
-    const report = await scores('fixtures/gold/bbc-dev.gold.json', CORPUS);
+    const report = await scores('../shared/gold/bbc-dev.gold.json', CORPUS);
     expect(report.macroF1).toBeGreaterThanOrEqual(0.88);
     expect(report.fields.quoteSpeaker.f1).toBeGreaterThanOrEqual(0.92);
     expect(report.fields.players.f1).toBeGreaterThanOrEqual(0.9);

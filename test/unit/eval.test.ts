@@ -272,9 +272,9 @@ describe('date, pairing and macro', () => {
 });
 
 describe('gold files', () => {
-  it('the fixtures parse with the gold schema', () => {
+  it('the shared gold files parse with the gold schema', () => {
     for (const f of ['seeds.gold.json', 'bbc-dev.gold.json']) {
-      const json = JSON.parse(readFileSync(new URL(`../../fixtures/gold/${f}`, import.meta.url), 'utf8'));
+      const json = JSON.parse(readFileSync(new URL(`../../../shared/gold/${f}`, import.meta.url), 'utf8'));
       const r = parseGold(json);
       expect(r.ok, f).toBe(true);
       if (r.ok) expect(Object.keys(r.gold.articles).length).toBeGreaterThan(0);
