@@ -318,3 +318,17 @@ export function closestPlayers(query: string, players: Identity[], n = 3): strin
     .slice(0, n)
     .map((s) => s.name);
 }
+
+/**
+ * The rows (rumours from the store, each with the club he was leaving) that are the player the query
+ * names: one identity found across them as across articles, so that "Ashley Cole" keeps a "Cole" leaving
+ * Arsenal and leaves Joe Cole out. A query that fits several players keeps the rows of all of them.
+ */
+export function playerRows<T extends { player: string; from: string | null }>(query: string, rows: T[]): T[] {
+  const names = rows.map((r): NamesOf => ({ players: [{ name: r.player, aliases: [], club: r.from }], rumours: [], fees: [] }));
+  const ids = knownPlayers(names);
+  const found = findPlayer(query, ids);
+  if (found.kind === 'none') return [];
+  const chosen = found.kind === 'one' ? [found.player] : ids.filter((p) => found.candidates.includes(p.name));
+  return rows.filter((_, i) => chosen.some((p) => p.byArticle.has(names[i] as NamesOf)));
+}

@@ -60,8 +60,8 @@ export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
     let rows = store.rumours({ ...(clubs ? { clubs } : {}), ...(opts.status ? { status: opts.status } : {}), ...(opts.since ? { since: opts.since } : {}) });
     const who = opts.player;
     if (who !== undefined) {
-      const { matchRank } = await import('../aggregate/identity.js');
-      rows = rows.filter((r) => matchRank(who, r.player) >= 2);
+      const { playerRows } = await import('../aggregate/identity.js');
+      rows = playerRows(who, rows);
     }
     if (rows.length === 0) {
       io.stderr.write('rumours: no rumours match\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestPlayers, editDistance, findPlayer, foldName, knownPlayers, matchRank, nameKey } from '../../src/aggregate/identity.js';
+import { closestPlayers, editDistance, findPlayer, foldName, knownPlayers, matchRank, nameKey, playerRows } from '../../src/aggregate/identity.js';
 import { article, atClub, rumour } from './_articles.js';
 
 describe('folding names', () => {
@@ -130,5 +130,25 @@ describe('one player, however the articles spell him', () => {
       ['Ashley Cole', ['Cole']],
       ['Joe Cole', []],
     ]);
+  });
+});
+
+describe('the rows of one player', () => {
+  const rows = [
+    { player: 'Ashley Cole', from: 'Arsenal', to: 'Chelsea' },
+    { player: 'Joe Cole', from: 'Chelsea', to: 'Liverpool' },
+    { player: 'Cole', from: 'Arsenal', to: 'Real Madrid' },
+    { player: 'Mo Salah', from: 'Liverpool', to: 'Al-Hilal' },
+  ];
+
+  it('keeps his rows, a surname alone at his club included, and not his namesake', () => {
+    expect(playerRows('Ashley Cole', rows).map((r) => r.to)).toEqual(['Chelsea', 'Real Madrid']);
+    expect(playerRows('joe cole', rows).map((r) => r.to)).toEqual(['Liverpool']);
+    expect(playerRows('Mohamed Salah', rows).map((r) => r.to)).toEqual(['Al-Hilal']);
+  });
+
+  it('keeps the rows of every player a query fits, and none for a stranger', () => {
+    expect(playerRows('Cole', rows).map((r) => r.to)).toEqual(['Chelsea', 'Liverpool', 'Real Madrid']);
+    expect(playerRows('Zidane', rows)).toEqual([]);
   });
 });
