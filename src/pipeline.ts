@@ -1,8 +1,8 @@
 // The shared runner: paths → read → extract, one article at a time, failures as values, in input
 // order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
 import { availableParallelism } from 'node:os';
-import { extractInWorkers, workersAvailable } from './parallel/pool.js';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type ReadOptions } from './read/index.js';
+import { startPool, workersAvailable, type Pool } from './parallel/pool.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
 
 export const SMALL_RUN = 1000;
@@ -21,15 +21,31 @@ export interface RunOptions extends Partial<ReadOptions> {
 
 export async function* extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
   const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
-  const inputs = await loadInputs(paths, readOpts);
+  // Workers start before the walk ends (an explicit --jobs N at once, the default one per core once
+  // SMALL_RUN files are found), so that their start overlaps a long walk.
+  const early: { pool: Pool | null } = { pool: null };
+  const start = (jobs: number) => {
+    if (!early.pool && workersAvailable()) early.pool = startPool(jobs);
+  };
+  if (opts.jobs !== undefined && opts.jobs >= 1) start(opts.jobs);
+  let inputs: Inputs;
+  try {
+    inputs = await loadInputs(paths, readOpts, (found) => {
+      if (opts.jobs === undefined && found >= SMALL_RUN) start(availableParallelism());
+    });
+  } catch (err) {
+    await early.pool?.close();
+    throw err;
+  }
   opts.onTotal?.(inputs.total);
   // An explicit --jobs N runs N workers, --jobs 1 included: the main thread then reads and writes
   // while one worker extracts, with a capped heap. Unset, small runs stay on this thread.
-  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 0 : availableParallelism()), inputs.total);
-  if (jobs >= 1 && inputs.total > 1 && workersAvailable()) {
-    yield* extractInWorkers(inputs.items, jobs);
+  if (opts.jobs === undefined && inputs.total >= SMALL_RUN) start(availableParallelism());
+  if (early.pool && inputs.total > 1) {
+    yield* early.pool.run(inputs.items);
     return;
   }
+  await early.pool?.close();
   // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
   const { extractArticle } = await import('./extract/index.js');
   for await (const r of inputs.items) {

@@ -36,7 +36,16 @@ export function workersAvailable(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-export async function* extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
+/**
+ * Workers, started now and used once the inputs are known: a long walk then overlaps their start
+ * (each loads the extractor's tables on a first, built-in article). `close` ends them, used or not.
+ */
+export interface Pool {
+  run(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome>;
+  close(): Promise<void>;
+}
+
+export function startPool(jobs: number): Pool {
   const slots: _Slot[] = [];
   const spawn = (): _Slot => {
     const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: _LIMITS }), pending: new Map() };
@@ -55,22 +64,34 @@ export async function* extractInWorkers(items: AsyncIterable<Loaded>, jobs: numb
     return slot;
   };
   for (let i = 0; i < jobs; i++) slots.push(spawn());
-  const window: Array<Promise<Outcome>> = [];
-  // The main thread's heap is not capped (a flag, not settable from here): it is kept flat instead.
-  const collect = gcEvery(GC_EVERY);
-  let id = 0;
-  try {
-    for await (const item of items) {
-      window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
-      while (window.length >= jobs * _PER_WORKER) {
-        collect();
-        yield await (window.shift() as Promise<Outcome>);
-      }
-    }
-    while (window.length) yield await (window.shift() as Promise<Outcome>);
-  } finally {
+  const close = async () => {
     await Promise.all(slots.map((s) => s.worker.terminate()));
-  }
+  };
+  return {
+    close,
+    async *run(items) {
+      const window: Array<Promise<Outcome>> = [];
+      // The main thread's heap is not capped (a flag, not settable from here): it is kept flat instead.
+      const collect = gcEvery(GC_EVERY);
+      let id = 0;
+      try {
+        for await (const item of items) {
+          window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
+          while (window.length >= jobs * _PER_WORKER) {
+            collect();
+            yield await (window.shift() as Promise<Outcome>);
+          }
+        }
+        while (window.length) yield await (window.shift() as Promise<Outcome>);
+      } finally {
+        await close();
+      }
+    },
+  };
+}
+
+export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
+  return startPool(jobs).run(items);
 }
 
 function _dispatch(slots: _Slot[], job: Job): Promise<Outcome> {

@@ -46,10 +46,10 @@ const _YIELD_EVERY = 8;
 const _BIG_WALK = 10_000;
 
 /** Walk the paths, then load every input in order: failures are results too, so one bad file never stops the others. */
-export async function loadInputs(paths: string[], opts: ReadOptions): Promise<Inputs> {
-  const items = await walk(paths, { ext: opts.ext });
+export async function loadInputs(paths: string[], opts: ReadOptions, onFound?: (count: number) => void): Promise<Inputs> {
+  const items = await walk(paths, { ext: opts.ext, ...(onFound ? { onFound } : {}) });
   // Walking a hundred thousand files leaves tens of MB of garbage (directory entries, copies of the
-  // path list): collected now, before the workers start, it does not add to the run's peak memory.
+  // path list): collected now, it does not stay in the heap for the rest of the run.
   if (items.length >= _BIG_WALK) collectGarbage();
   return { total: items.length, items: _loadAhead(items, opts) };
 }

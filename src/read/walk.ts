@@ -8,6 +8,8 @@ export type WalkItem = { kind: 'file'; file: string } | { kind: 'stdin' } | { ki
 export interface WalkOptions {
   /** Extensions (without dot) read when walking a directory. A file named directly is always read. */
   ext: string[];
+  /** Told how many files have been found so far, as the walk goes (the caller may get ready for a long run). */
+  onFound?: (count: number) => void;
 }
 
 export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem[]> {
@@ -29,7 +31,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      const problems = await _walkDir(p, exts, found, new Set());
+      const problems = await _walkDir(p, exts, found, new Set(), () => opts.onFound?.(files.size + found.length));
       errors.push(...problems);
       if (found.length === 0 && problems.length === 0) {
         errors.push({ kind: 'error', file: p, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` });
@@ -37,6 +39,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
       for (const f of found) files.add(f);
     } else if (st.isFile()) {
       files.add(p);
+      opts.onFound?.(files.size);
     } else {
       errors.push({ kind: 'error', file: p, reason: _NOT_REGULAR });
     }
@@ -50,7 +53,7 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: Set<string>): Promise<WalkItem[]> {
+async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: Set<string>, onFound: () => void): Promise<WalkItem[]> {
   const problems: WalkItem[] = [];
   let real: string;
   try {
@@ -84,8 +87,11 @@ async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: S
         continue;
       }
     }
-    if (isDir) problems.push(...(await _walkDir(full, exts, found, new Set(seen))));
-    else if (isFile && article) found.push(full);
+    if (isDir) problems.push(...(await _walkDir(full, exts, found, new Set(seen), onFound)));
+    else if (isFile && article) {
+      found.push(full);
+      onFound();
+    }
     // A FIFO named like an article would block the run if read: said, not read.
     else if (!isFile && article) problems.push({ kind: 'error', file: full, reason: _NOT_REGULAR });
   }

@@ -14,6 +14,15 @@ describe('rumours extract --jobs', () => {
     }
   }, 20_000); // five worker start-ups on two cores
 
+  it('with workers started before the walk ends, still reads one file, or none, as the main thread does', async () => {
+    const one = ['extract', 'seeds/000_15d79670752df58c.txt', '--format', 'json'];
+    const none = ['extract', 'no/such/file.txt', '--format', 'json'];
+    const [oneMain, oneTwo, noneMain, noneTwo] = await Promise.all([rumours(one), rumours([...one, '--jobs', '2']), rumours(none), rumours([...none, '--jobs', '2'])]);
+    expect(JSON.parse(oneTwo.stdout).articles).toHaveLength(1);
+    expect([oneTwo.status, oneTwo.stdout, oneTwo.stderr]).toEqual([oneMain.status, oneMain.stdout, oneMain.stderr]);
+    expect([noneTwo.status, noneTwo.stdout, noneTwo.stderr]).toEqual([noneMain.status, noneMain.stdout, noneMain.stderr]);
+  }, 20_000);
+
   it('refuses a number of jobs that is not a whole number from 1', async () => {
     const r = await rumours(['extract', 'seeds/', '--jobs', '0']);
     expect(r.status).toBe(2);

@@ -1,8 +1,12 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/read/decode.js';
 import { parseHeader } from '../../src/read/header.js';
 import { fromBytes } from '../../src/read/index.js';
 import { normalise } from '../../src/read/normalise.js';
+import { walk } from '../../src/read/walk.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -81,5 +85,22 @@ describe('fromBytes', () => {
   });
   it('refuses whitespace-only text', () => {
     expect(fromBytes('w.txt', enc(' \n\t \n'))).toEqual({ ok: false, file: 'w.txt', reason: 'no text (only whitespace)' });
+  });
+});
+
+describe('walk', () => {
+  it('tells how many files it has found as it goes, in directories and named directly', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
+    try {
+      mkdirSync(path.join(dir, 'sub'));
+      for (const f of ['b.txt', 'a.txt', 'sub/c.md', 'skip.json']) writeFileSync(path.join(dir, f), 'text');
+      writeFileSync(path.join(dir, 'named.json'), 'text');
+      const counts: number[] = [];
+      const items = await walk([dir, path.join(dir, 'named.json')], { ext: ['txt', 'md'], onFound: (n) => counts.push(n) });
+      expect(items.map((i) => (i.kind === 'file' ? path.relative(dir, i.file) : i.kind))).toEqual(['a.txt', 'b.txt', 'named.json', 'sub/c.md']);
+      expect(counts).toEqual([1, 2, 3, 4]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
