@@ -160,7 +160,8 @@ export class Store {
     if (keys.length === 0) return { articles: [], stale: 0 };
     const words = queryWords(query);
     // Named parameters: @keys (the articles that may name him), @w0, @w1... (the query's words as
-    // ' gerrard ', found in the stored ' steven gerrard ' of a name), @fts (the words in every spelling, any of them).
+    // ' gerrard ', found in the stored ' steven gerrard ' of a name), @fts (the words in every
+    // spelling, any of them).
     const args: Record<string, unknown> = { keys: JSON.stringify(keys), version: EXTRACTOR_VERSION, fts: [...queryWordSet(query)].map((w) => `"${w}"`).join(' OR ') };
     words.forEach((w, i) => (args[`w${i}`] = w));
     const sharesWord = (column: string) => `${column} IS NOT NULL AND (${words.map((_, i) => `instr(${column}, @w${i}) > 0`).join(' OR ')})`;
