@@ -135,7 +135,7 @@ async function _storedArticles(
   if (opened.kind === 'error') return 'error';
   if (opened.kind === 'none') return null;
   const store = opened.store;
-  if (store.count() === 0) {
+  if (store.empty()) {
     store.close();
     return null;
   }

@@ -144,6 +144,11 @@ export class Store {
     this._st('DELETE FROM articles WHERE id = ?').run(row.id);
   }
 
+  /** No article stored yet (cheaper than counting them). */
+  empty(): boolean {
+    return this.db.prepare('SELECT 1 FROM articles LIMIT 1').get() === undefined;
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }

@@ -26,7 +26,7 @@ export async function withStore(opts: QueryOptions, io: Io, fn: (store: Store) =
   const { openForCommand } = await import('./open.js');
   const opened = openForCommand(opts, io, false);
   if (opened.kind === 'error') return;
-  if (opened.kind === 'none' || opened.store.count() === 0) {
+  if (opened.kind === 'none' || opened.store.empty()) {
     const where = opened.kind === 'none' ? (opened.path ?? 'none: no --db, RUMOURS_DB or HOME') : opened.store.path;
     io.stderr.write(`rumours: the store is empty (${where}); record articles first: rumours extract PATH...\n`);
     if (opened.kind === 'store') opened.store.close();

@@ -45,8 +45,10 @@ function article(file: string, date: string | null, players: Array<[string, stri
 describe('the store', () => {
   it('records an article whole, answers it back by path and hash, and replaces a changed file', () => {
     const s = openStore(fresh());
+    expect(s.empty()).toBe(true);
     const a = article('a.txt', '2025-01-02', [['Ibrahima Konaté', ['Konate']]], [rumour('Ibrahima Konaté', 'Liverpool', 'Real Madrid')]);
     s.put(a, 'Ibrahima Konaté is wanted by Real Madrid, reports say.', 60);
+    expect(s.empty()).toBe(false);
     expect(s.cached('a.txt', 'h-a.txt')).toEqual(a);
     expect(s.cached('a.txt', 'other-hash')).toBeNull();
     expect(s.cached('b.txt', 'h-a.txt')).toBeNull();
