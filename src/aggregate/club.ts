@@ -1,20 +1,18 @@
 // One club across the store: who it is linked with, coming in and going out, one line per player
 // whatever form of his name each article used.
 import type { ClubLink, RumourRow } from '../store/shapes.js';
-import { knownPlayers, nameKey } from './identity.js';
+import { rowIdentities } from './identity.js';
 
 /**
  * One line per player and direction, merging the forms of his name across articles (rows come
  * oldest first, so the last one seen is the latest report).
  */
 export function clubLinks(club: string, rows: RumourRow[]): ClubLink[] {
-  const ids = knownPlayers([{ players: rows.map((r) => ({ name: r.player, aliases: [] })), rumours: [], fees: [] }]);
-  const nameOf = new Map<string, string>();
-  for (const id of ids) for (const k of id.keys) nameOf.set(k, id.name);
+  const { of } = rowIdentities(rows);
   const links = new Map<string, ClubLink>();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
     const direction = r.to === club ? 'in' : 'out';
-    const player = nameOf.get(nameKey(r.player)) ?? r.player;
+    const player = of[i]?.name ?? r.player;
     const key = `${direction}\u0000${player}`;
     const seen = links.get(key);
     const fee = r.feeText;

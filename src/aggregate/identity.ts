@@ -319,16 +319,32 @@ export function closestPlayers(query: string, players: Identity[], n = 3): strin
     .map((s) => s.name);
 }
 
+/** Rumour rows from the store: who moves, and the club he was leaving (his club then). */
+export interface PlayerRow {
+  player: string;
+  from: string | null;
+}
+
 /**
- * The rows (rumours from the store, each with the club he was leaving) that are the player the query
- * names: one identity found across them as across articles, so that "Ashley Cole" keeps a "Cole" leaving
- * Arsenal and leaves Joe Cole out. A query that fits several players keeps the rows of all of them.
+ * Who each row is: one identity found across the rows as across articles (each row its own article,
+ * its `from` his club), so that a "Cole" leaving Arsenal is Ashley and not Joe. Also every identity.
  */
-export function playerRows<T extends { player: string; from: string | null }>(query: string, rows: T[]): T[] {
+export function rowIdentities(rows: PlayerRow[]): { ids: Identity[]; of: Identity[] } {
   const names = rows.map((r): NamesOf => ({ players: [{ name: r.player, aliases: [], club: r.from }], rumours: [], fees: [] }));
   const ids = knownPlayers(names);
+  const byName = new Map<NamesOf, Identity>();
+  for (const id of ids) for (const n of id.byArticle.keys()) byName.set(n, id);
+  return { ids, of: names.map((n) => byName.get(n) as Identity) };
+}
+
+/**
+ * The rows that are the player the query names (see `rowIdentities`). A query that fits several
+ * players keeps the rows of all of them.
+ */
+export function playerRows<T extends PlayerRow>(query: string, rows: T[]): T[] {
+  const { ids, of } = rowIdentities(rows);
   const found = findPlayer(query, ids);
   if (found.kind === 'none') return [];
-  const chosen = found.kind === 'one' ? [found.player] : ids.filter((p) => found.candidates.includes(p.name));
-  return rows.filter((_, i) => chosen.some((p) => p.byArticle.has(names[i] as NamesOf)));
+  const chosen = new Set(found.kind === 'one' ? [found.player] : ids.filter((p) => found.candidates.includes(p.name)));
+  return rows.filter((_, i) => chosen.has(of[i] as Identity));
 }
