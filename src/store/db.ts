@@ -114,14 +114,15 @@ export class Store {
     const source = this._st('INSERT INTO sources (article_id, name, kind) VALUES (?, ?, ?)');
     for (const s of a.sources) source.run(id, s.name, s.kind);
     const rumour = this._st(
-      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, line, start, end, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO rumours (article_id, player, from_club, to_club, status, window, fee_amount, fee_currency, fee_text, source, line, start, end, json, player_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const r of a.rumours) {
       const e = r.evidence;
-      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, e.line, e.start, e.end, JSON.stringify(r));
+      const money = r.fee;
+      rumour.run(id, r.player, r.from, r.to, r.status, r.window, money?.amount ?? null, money?.currency ?? null, money?.text ?? null, r.source, e.line, e.start, e.end, JSON.stringify(r), nameWords([r.player]));
     }
-    const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end, JSON.stringify(f));
+    const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end, json, player_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end, JSON.stringify(f), f.player ? nameWords([f.player]) : null);
     const quote = this._st('INSERT INTO quotes (article_id, speaker, start, end, json, speaker_words) VALUES (?, ?, ?, ?, ?, ?)');
     const quoteText = this._st('INSERT INTO quote_text (rowid, text, sentence) VALUES (?, ?, ?)');
     for (const q of a.quotes) {
@@ -169,7 +170,10 @@ export class Store {
     // spelling, any of them).
     const args: Record<string, unknown> = { keys: JSON.stringify(keys), version: EXTRACTOR_VERSION, fts: [...queryWordSet(query)].map((w) => `"${w}"`).join(' OR ') };
     words.forEach((w, i) => (args[`w${i}`] = w));
-    const sharesWord = (column: string) => `${column} IS NOT NULL AND (${words.map((_, i) => `instr(${column}, @w${i}) > 0`).join(' OR ')})`;
+    const anyWord = (column: string) => words.map((_, i) => `instr(${column}, @w${i}) > 0`).join(' OR ');
+    const sharesWord = (column: string) => `${column} IS NOT NULL AND (${anyWord(column)})`;
+    // Rows stored before their player's words were kept (store schema 3) are read: they may be his.
+    const mayShareWord = (column: string) => `(${column} IS NULL OR ${anyWord(column)})`;
     const cands = 'SELECT article_id FROM player_names WHERE key IN (SELECT value FROM json_each(@keys))';
     const all = <T>(sql: string) => this.db.prepare(sql).all(args) as T[];
 
@@ -184,18 +188,20 @@ export class Store {
       if (!r.json) fromRows.set(r.id, a);
     }
     type Row = { article_id: number; json: string };
-    // Players, fees and quotes are kept only when a name of theirs shares a word with the query: only
-    // they can be him (the story then matches finely). Rumours are few: all of them.
+    // Players, rumours, fees and quotes are kept only when a name of theirs shares a word with the
+    // query: only they can be him (the story then matches finely).
     for (const p of all<{ article_id: number; name: string; aliases: string; club: string | null }>(
       `SELECT article_id, name, aliases, club FROM players WHERE article_id IN (${cands}) AND ${sharesWord('words')}`,
     )) {
       fromRows.get(p.article_id)?.players.push({ name: p.name, aliases: JSON.parse(p.aliases) as string[], club: p.club });
     }
-    for (const r of all<Row>(`SELECT article_id, json FROM rumours WHERE article_id IN (${cands}) AND json IS NOT NULL`)) {
+    for (const r of all<Row>(`SELECT article_id, json FROM rumours WHERE article_id IN (${cands}) AND json IS NOT NULL AND ${mayShareWord('player_words')}`)) {
       fromRows.get(r.article_id)?.rumours.push(JSON.parse(r.json) as Rumour);
     }
     const maybeHim = mayName(query);
-    for (const f of all<Row & { player: string }>(`SELECT article_id, player, json FROM fees WHERE article_id IN (${cands}) AND json IS NOT NULL AND player IS NOT NULL`)) {
+    for (const f of all<Row & { player: string }>(
+      `SELECT article_id, player, json FROM fees WHERE article_id IN (${cands}) AND json IS NOT NULL AND player IS NOT NULL AND ${mayShareWord('player_words')}`,
+    )) {
       if (maybeHim(f.player)) fromRows.get(f.article_id)?.fees.push(JSON.parse(f.json) as Fee);
     }
     // Quotes by a speaker who may be him, or whose text or sentence has a word of the query.

@@ -113,6 +113,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE players ADD COLUMN aliases TEXT;
   ALTER TABLE players ADD COLUMN words TEXT;
   `,
+  // 3: the folded words of the player a rumour or a fee is about (' mohamed salah '), so that a
+  // story reads only the rows that may be his. Rows stored before have nulls and are always read.
+  `
+  ALTER TABLE rumours ADD COLUMN player_words TEXT;
+  ALTER TABLE fees ADD COLUMN player_words TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

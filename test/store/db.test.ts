@@ -100,6 +100,23 @@ describe('the store', () => {
     s.close();
   });
 
+  it("reads only the rumours and fees that may be his, and every row stored before players' words were kept", () => {
+    const file = fresh();
+    const s = openStore(file);
+    s.put(article('1.txt', '2025-01-01', [['Mohamed Salah', []], ['Cody Gakpo', []]], [rumour('Mohamed Salah', 'Liverpool', 'Al-Hilal'), rumour('Cody Gakpo', 'Liverpool', 'Bayern Munich')]), 'one', 3);
+    expect(s.storyArticles('Salah').articles[0]?.rumours.map((r) => r.player)).toEqual(['Mohamed Salah']);
+    s.close();
+    // As a store upgraded from schema 2 holds them: rows without their player's words.
+    const db = new Database(file);
+    db.exec('UPDATE rumours SET player_words = NULL');
+    db.close();
+    const old = openStore(file);
+    expect(old.storyArticles('Salah').articles[0]?.rumours.map((r) => r.player)).toEqual(['Mohamed Salah', 'Cody Gakpo']);
+    const story = playerStory('Salah', old.storyArticles('Salah').articles);
+    expect(story.kind === 'story' && story.story.rumours.map((r) => r.to)).toEqual(['Al-Hilal']);
+    old.close();
+  });
+
   it('upgrades an empty database and refuses one written by a newer tool', () => {
     const file = fresh();
     openStore(file).close();
