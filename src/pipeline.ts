@@ -27,20 +27,22 @@ export async function* extractPaths(paths: string[], opts: RunOptions = {}): Asy
   const start = (jobs: number) => {
     if (!early.pool && workersAvailable()) early.pool = startPool(jobs);
   };
+  const startIfLong = (found: number) => {
+    if (opts.jobs === undefined && found >= SMALL_RUN) start(availableParallelism());
+  };
   if (opts.jobs !== undefined && opts.jobs >= 1) start(opts.jobs);
   let inputs: Inputs;
   try {
-    inputs = await loadInputs(paths, readOpts, (found) => {
-      if (opts.jobs === undefined && found >= SMALL_RUN) start(availableParallelism());
-    });
+    inputs = await loadInputs(paths, readOpts, startIfLong);
   } catch (err) {
     await early.pool?.close();
     throw err;
   }
   opts.onTotal?.(inputs.total);
   // An explicit --jobs N runs N workers, --jobs 1 included: the main thread then reads and writes
-  // while one worker extracts, with a capped heap. Unset, small runs stay on this thread.
-  if (opts.jobs === undefined && inputs.total >= SMALL_RUN) start(availableParallelism());
+  // while one worker extracts, with a capped heap. Unset, small runs stay on this thread (counted
+  // once more with the walk's failures and standard input, as `total` counts them).
+  startIfLong(inputs.total);
   if (early.pool && inputs.total > 1) {
     yield* early.pool.run(inputs.items);
     return;

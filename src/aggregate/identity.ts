@@ -21,7 +21,7 @@ const _memo = new Map<string, string[]>();
  * The words a name is compared by: folded, each in one spelling of the name-variants table
  * ("Mo Salah" → mohamed, salah; "Vinícius Jnr" → vinicius, junior).
  */
-export function nameWords(s: string): string[] {
+export function nameTokens(s: string): string[] {
   let words = _memo.get(s);
   if (words === undefined) {
     const folded = foldName(s);
@@ -36,7 +36,7 @@ export function nameWords(s: string): string[] {
 
 /** The key a name is compared by: its words, spaces removed ("Mac Allister" = "MacAllister"). */
 export function nameKey(s: string): string {
-  return nameWords(s).join('');
+  return nameTokens(s).join('');
 }
 
 /**
@@ -45,8 +45,8 @@ export function nameKey(s: string): string {
  * query "Ibrahima Konate"), 1 another run of its words (a first name), 0 not at all.
  */
 export function matchRank(query: string, form: string): 0 | 1 | 2 | 3 {
-  const q = nameWords(query);
-  const f = nameWords(form);
+  const q = nameTokens(query);
+  const f = nameTokens(form);
   if (q.length === 0 || f.length === 0) return 0;
   const qk = q.join('');
   const fk = f.join('');
@@ -145,7 +145,7 @@ export function knownPlayers(articles: NamesOf[]): Identity[] {
     for (const c of u.clubs) clubs.add(c);
     clubsOf.set(root, clubs);
     for (const form of u.forms) {
-      const t = nameWords(form);
+      const t = nameTokens(form);
       for (let s = 1; s < t.length; s++) {
         const k = t.slice(s).join('');
         owners.set(k, (owners.get(k) ?? new Set<number>()).add(root));
@@ -217,8 +217,8 @@ function _unit(article: NamesOf, forms: string[], club: string | null | undefine
 }
 
 function _keysOf(forms: string[]): Pick<_Unit, 'full' | 'longest'> {
-  const longest = forms.reduce((best, f) => (nameWords(f).length > nameWords(best).length ? f : best), '');
-  return { full: forms.filter((f) => nameWords(f).length > 1).map(nameKey), longest: nameKey(longest) };
+  const longest = forms.reduce((best, f) => (nameTokens(f).length > nameTokens(best).length ? f : best), '');
+  return { full: forms.filter((f) => nameTokens(f).length > 1).map(nameKey), longest: nameKey(longest) };
 }
 
 function _identity(units: _Unit[]): Identity {
@@ -242,7 +242,7 @@ function _identity(units: _Unit[]): Identity {
   }
   // The fullest name: most words, most used, longest spelling ("Mohamed" over "Mo").
   const ranked = [...byForm.values()].sort(
-    (a, b) => nameWords(b.form).length - nameWords(a.form).length || b.count - a.count || b.form.length - a.form.length || (a.form < b.form ? -1 : 1),
+    (a, b) => nameTokens(b.form).length - nameTokens(a.form).length || b.count - a.count || b.form.length - a.form.length || (a.form < b.form ? -1 : 1),
   );
   const name = ranked[0]?.form ?? '';
   return { name, aliases: ranked.slice(1).map((e) => e.form).sort(), keys, own: new Set(), byArticle };
@@ -250,7 +250,7 @@ function _identity(units: _Unit[]): Identity {
 
 /** Keys of the proper word-suffixes of a name: "Alexis Mac Allister" → macallister, allister. */
 export function _surnameKeys(name: string): string[] {
-  const t = nameWords(name);
+  const t = nameTokens(name);
   return t.slice(1).map((_, i) => t.slice(i + 1).join(''));
 }
 
@@ -261,7 +261,7 @@ export function _surnameKeys(name: string): string[] {
 export function _tellingForms(names: string[]): string[][] {
   const seen = new Map<string, string[]>();
   for (const n of names) {
-    const w = nameWords(n);
+    const w = nameTokens(n);
     if (w.length > 0) seen.set(w.join(' '), w);
   }
   const forms = [...seen.values()];
@@ -287,7 +287,7 @@ export function findPlayer(query: string, players: Identity[]): FoundPlayer {
     const rankOf = (f: string) => {
       const rank = matchRank(query, f);
       if (!telling.has(nameKey(f))) return Math.min(1, rank);
-      return nameWords(f).length === 1 && surnames.has(nameKey(f)) ? Math.min(2, rank) : rank;
+      return nameTokens(f).length === 1 && surnames.has(nameKey(f)) ? Math.min(2, rank) : rank;
     };
     const rank = Math.max(0, ...forms.map(rankOf));
     if (rank === 0 || rank < best) continue;
@@ -304,11 +304,11 @@ export function findPlayer(query: string, players: Identity[]): FoundPlayer {
 
 /** The `n` players whose name (or surname) is fewest edits from the query. */
 export function closestPlayers(query: string, players: Identity[], n = 3): string[] {
-  const q = nameWords(query).join(' ');
+  const q = nameTokens(query).join(' ');
   const scored = players.map((p) => {
     let d = Infinity;
     for (const form of [p.name, ...p.aliases]) {
-      const t = nameWords(form);
+      const t = nameTokens(form);
       for (let s = 0; s < t.length; s++) d = Math.min(d, editDistance(q, t.slice(s).join(' ')));
     }
     return { name: p.name, d };

@@ -5,7 +5,7 @@ import { foldLetters } from '../knowledge/fold.js';
 import { spellings } from '../knowledge/variants.js';
 import type { Article, Currency, Player, PlayerStory } from '../schema.js';
 import { convertFee, DEFAULT_CURRENCY } from './currency.js';
-import { _surnameKeys, _tellingForms, findPlayer, knownPlayers, nameKey, nameWords, type Identity } from './identity.js';
+import { _surnameKeys, _tellingForms, findPlayer, knownPlayers, nameKey, nameTokens, type Identity } from './identity.js';
 
 /** What a story is told from: an article, or the part of it that the store picks as maybe his. */
 export type StoryArticle = Pick<Article, 'file' | 'date' | 'rumours' | 'fees' | 'quotes'> & { players: Array<Pick<Player, 'name' | 'aliases' | 'club'>> };
@@ -42,7 +42,7 @@ function _namer(forms: string[][], others: Set<string>): (text: string) => boole
   return (text) => {
     const folded = foldLetters(text);
     if (!needles.some((w) => folded.includes(w))) return false;
-    const t = nameWords(text);
+    const t = nameTokens(text);
     return forms.some((f) => {
       if (f.length === 0) return false;
       for (let i = 0; i + f.length <= t.length; i++) {

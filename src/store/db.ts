@@ -118,8 +118,7 @@ export class Store {
     );
     for (const r of a.rumours) {
       const e = r.evidence;
-      const money = r.fee;
-      rumour.run(id, r.player, r.from, r.to, r.status, r.window, money?.amount ?? null, money?.currency ?? null, money?.text ?? null, r.source, e.line, e.start, e.end, JSON.stringify(r), nameWords([r.player]));
+      rumour.run(id, r.player, r.from, r.to, r.status, r.window, r.fee?.amount ?? null, r.fee?.currency ?? null, r.fee?.text ?? null, r.source, e.line, e.start, e.end, JSON.stringify(r), nameWords([r.player]));
     }
     const fee = this._st('INSERT INTO fees (article_id, player, kind, amount, currency, text, start, end, json, player_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     for (const f of a.fees) fee.run(id, f.player, f.kind, f.amount, f.currency, f.text, f.evidence.start, f.evidence.end, JSON.stringify(f), f.player ? nameWords([f.player]) : null);
