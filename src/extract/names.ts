@@ -403,10 +403,7 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   }
   // "Arne Slot standing firm on keeping his squad": only a manager has a squad, charges or players.
   if (/^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
-  for (const v of k.playerVerbs) {
-    if (after.startsWith(' ' + v) || after.startsWith(' has ' + v) || after.startsWith(' had ' + v)) return 'player';
-  }
-  return null;
+  return k.playerVerbLeads.some((lead) => after.startsWith(lead)) ? 'player' : null;
 }
 
 /** A surname or famous single name in compromise's lexicon ("Ronaldo"); a first name alone is not enough. */

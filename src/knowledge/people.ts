@@ -24,7 +24,8 @@ export interface PeopleKnowledge {
   maxPhraseWords: number;
   possessiveManager: Set<string>;
   possessivePlayer: Set<string>;
-  playerVerbs: string[];
+  /** What follows a player's name: each player verb as " scored", " has scored" and " had scored". */
+  playerVerbLeads: string[];
   nonPerson: Set<string>;
   honorifics: Set<string>;
   suffixes: Set<string>;
@@ -56,7 +57,7 @@ export function peopleKnowledge(): PeopleKnowledge {
     maxPhraseWords: Math.max(...phrases.map((p) => p.split(' ').length)),
     possessiveManager: new Set(data.possessiveRole.manager ?? []),
     possessivePlayer: new Set(data.possessiveRole.player ?? []),
-    playerVerbs: data.playerVerbs,
+    playerVerbLeads: data.playerVerbs.flatMap((v) => [' ' + v, ' has ' + v, ' had ' + v]),
     nonPerson: new Set(data.nonPerson),
     honorifics: new Set(data.honorifics),
     suffixes: new Set(data.suffixes),

@@ -3,10 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractArticle } from '../extract/index.js';
 import { fromBytes } from '../read/index.js';
-import { gcEvery } from './_gc.js';
-import { GC_EVERY, type Job, type Done } from './pool.js';
-
-const collect = gcEvery(GC_EVERY);
+import type { Job, Done } from './pool.js';
 
 // A first article of our own, read as soon as the worker starts: the tables load and the code warms
 // up while the main thread is still walking the inputs.
@@ -14,7 +11,6 @@ const _warm = fromBytes('warm-up', Buffer.from('Liverpool have made a £30m bid 
 if (_warm.ok) extractArticle(_warm.source);
 
 parentPort?.on('message', (job: Job) => {
-  collect();
   const r = fromBytes(job.file, job.bytes);
   const done: Done = { id: job.id, outcome: r.ok ? { ok: true, article: extractArticle(r.source) } : r };
   parentPort?.postMessage(done);
