@@ -1,7 +1,7 @@
 // The commander program: shared settings, the commands, and the mapping of every way a run can end to
 // an exit code (0 all read, 1 nothing matched, 2 usage error or unreadable input).
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commands/_commander.js';
 import { processIo, setExit, type Io } from './commands/_io.js';
 import { clean } from './format/_text.js';
 

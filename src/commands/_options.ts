@@ -1,5 +1,5 @@
 // Options shared by the commands that read articles: one definition, one parser, one help text each.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from './_commander.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
 import { FORMATS, type CsvTable, type Format } from '../format/kinds.js';
 import { CURRENCIES } from '../ids.js';

@@ -1,5 +1,5 @@
 // `rumours eval GOLD.json PATH...`: options → src/eval → report on stdout, problems on stderr.
-import { Command, Option } from 'commander';
+import { Command, Option } from './_commander.js';
 import { setExit, type Io } from './_io.js';
 
 export const EVAL_EXAMPLES = `Examples:

@@ -1,5 +1,5 @@
 // `rumours extract PATH...`: read articles, extract, stream them to the chosen format.
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './_commander.js';
 import { CSV_TABLES, type CsvTable } from '../format/kinds.js';
 import { setExit, type Io } from './_io.js';
 import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, type ReadingOptions } from './_options.js';

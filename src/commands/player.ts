@@ -1,7 +1,7 @@
 // `rumours player NAME [PATH...]`: all that the articles say about one player, oldest first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './_commander.js';
 import type { StoryArticle, StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
 import { clean } from '../format/_text.js';

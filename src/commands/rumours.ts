@@ -1,5 +1,5 @@
 // `rumours rumours [--player X] [--club Y] [--since DATE] [--status S]`: the rumour table from the store.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from './_commander.js';
 import { shortMoney } from '../format/_text.js';
 import { STATUSES } from '../ids.js';
 import type { RumourRow } from '../store/shapes.js';

@@ -1,5 +1,5 @@
 // `rumours schema [OUTPUT]`: the JSON Schema of a command's JSON output, derived from the zod contract.
-import { Argument, type Command } from 'commander';
+import { Argument, type Command } from './_commander.js';
 import type { Io } from './_io.js';
 import { examples } from './_options.js';
 

@@ -1,5 +1,5 @@
 // `rumours search TEXT`: the articles and quotes in the store that hold every word of TEXT.
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from './_commander.js';
 import type { SearchHit } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';

@@ -1,6 +1,6 @@
 // What the store's query commands share: their options, and opening the store read-only in spirit
 // (a missing store is empty, never created).
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '../commands/_commander.js';
 import { setExit, type Io } from '../commands/_io.js';
 import { addDbOption } from '../commands/_options.js';
 import { FORMATS, type Format } from '../format/kinds.js';
