@@ -14,7 +14,9 @@ export interface WalkOptions {
 
 export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem[]> {
   const exts = new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()));
-  const files = new Set<string>();
+  // One list for every path, sorted and rid of repeats at the end: no Set and no copies, which held
+  // a walk of 100,000 files at several times the memory of its paths.
+  const files: string[] = [];
   const errors: WalkItem[] = [];
   let stdin = false;
   for (const p of paths) {
@@ -30,22 +32,24 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
       continue;
     }
     if (st.isDirectory()) {
-      const found: string[] = [];
-      const problems = await _walkDir(p, exts, found, new Set(), () => opts.onFound?.(files.size + found.length));
+      const before = files.length;
+      const problems = await _walkDir(p, exts, files, new Set(), () => opts.onFound?.(files.length));
       errors.push(...problems);
-      if (found.length === 0 && problems.length === 0) {
+      if (files.length === before && problems.length === 0) {
         errors.push({ kind: 'error', file: p, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` });
       }
-      for (const f of found) files.add(f);
     } else if (st.isFile()) {
-      files.add(p);
-      opts.onFound?.(files.size);
+      files.push(p);
+      opts.onFound?.(files.length);
     } else {
       errors.push({ kind: 'error', file: p, reason: _NOT_REGULAR });
     }
   }
-  const sorted = [...files].sort(comparePaths).map((file): WalkItem => ({ kind: 'file', file }));
-  return [...errors, ...(stdin ? [{ kind: 'stdin' } as WalkItem] : []), ...sorted];
+  files.sort(comparePaths);
+  const items: WalkItem[] = errors;
+  if (stdin) items.push({ kind: 'stdin' });
+  for (let i = 0; i < files.length; i++) if (files[i] !== files[i - 1]) items.push({ kind: 'file', file: files[i] as string });
+  return items;
 }
 
 /** Code-unit order, so that the order never depends on the machine's locale. */

@@ -103,4 +103,15 @@ describe('walk', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('gives a file named twice (directly and in its directory) once, in sorted order, after the failures', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
+    try {
+      for (const f of ['b.txt', 'a.txt']) writeFileSync(path.join(dir, f), 'text');
+      const b = path.join(dir, 'b.txt');
+      const items = await walk([b, dir, path.join(dir, 'missing.txt'), b], { ext: ['txt'] });
+      expect(items.map((i) => (i.kind === 'stdin' ? 'stdin' : `${i.kind} ${path.relative(dir, i.file)}`))).toEqual(['error missing.txt', 'file a.txt', 'file b.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
