@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
 import { findFees } from '../../src/extract/fees.js';
 import type { FeeFinding } from '../../src/extract/types.js';
+import { expectLinear, tenthAndWhole } from './_linear.js';
 
 const fees = (text: string): FeeFinding[] => findFees(docFromText(text));
 const one = (text: string): FeeFinding => {
@@ -230,19 +231,10 @@ describe('robustness', () => {
     ['words', 'undisclosed free transfer between '.repeat(3_000)],
     ['euros', '1 euros 2 '.repeat(10_000)],
   ];
-  it.each(adversarial)('runs in well under 100 ms on 100 KB of %s', (_name, text) => {
+  it.each(adversarial)('runs in linear time on 100 KB of %s', (_name, text) => {
     findFees(docFromText('Warm up: they bid £5m (€6m) for him, between £1m and £2m.'));
-    const doc = docFromText(text);
-    // Best of three: the test machine is shared, and a regex that backtracks is slow every time.
-    let best = Infinity;
-    let found: FeeFinding[] = [];
-    for (let run = 0; run < 3 && best >= 100; run++) {
-      const t0 = performance.now();
-      found = findFees(doc);
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(100);
-    for (const f of found) {
+    expectLinear(tenthAndWhole(text, docFromText), findFees);
+    for (const f of findFees(docFromText(text))) {
       if (f.amount !== null) expect(Number.isFinite(f.amount) && f.amount >= 0).toBe(true);
     }
   });

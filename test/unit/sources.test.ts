@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
 import { findSources } from '../../src/extract/sources.js';
+import { expectLinear, tenthAndWhole } from './_linear.js';
 
 const found = (text: string) => findSources(docFromText(text)).map((s) => `${s.kind}:${s.name}|${s.alias}`);
 const names = (text: string) => [...new Set(findSources(docFromText(text)).map((s) => s.name))];
@@ -92,18 +93,9 @@ describe('findSources: odd input', () => {
     ['marks', '"\''.repeat(50_000)],
   ];
   for (const [name, text] of cases) {
-    it(`runs on 100 KB of ${name} in well under 100 ms`, () => {
-      const doc = docFromText(text);
-      expect(() => findSources(doc)).not.toThrow();
-      // The best of three runs: garbage collection and a busy machine add noise, while a
-      // pattern that backtracks is slow on every run.
-      let best = Infinity;
-      for (let r = 0; r < 3; r++) {
-        const t0 = performance.now();
-        findSources(doc);
-        best = Math.min(best, performance.now() - t0);
-      }
-      expect(best).toBeLessThan(100);
+    it(`runs on 100 KB of ${name} in linear time`, () => {
+      expect(() => findSources(docFromText(text))).not.toThrow();
+      expectLinear(tenthAndWhole(text, docFromText), findSources);
     });
   }
 
