@@ -12,31 +12,38 @@ export function foldName(s: string): string {
     .trim();
 }
 
-// Names repeat across thousands of articles: their words are remembered (short strings only, and the
-// memory is dropped when it grows past a bound).
+// Names repeat across thousands of articles: their words and keys are remembered (short strings
+// only, and a memory is dropped when it grows past a bound).
 const _MEMO_MAX = 50_000;
-const _memo = new Map<string, string[]>();
+const _tokenMemo = new Map<string, string[]>();
+const _keyMemo = new Map<string, string>();
+
+function _remembered<T>(memo: Map<string, T>, s: string, compute: (s: string) => T): T {
+  let value = memo.get(s);
+  if (value === undefined) {
+    value = compute(s);
+    if (s.length <= 80) {
+      if (memo.size >= _MEMO_MAX) memo.clear();
+      memo.set(s, value);
+    }
+  }
+  return value;
+}
 
 /**
  * The words a name is compared by: folded, each in one spelling of the name-variants table
  * ("Mo Salah" → mohamed, salah; "Vinícius Jnr" → vinicius, junior).
  */
 export function nameTokens(s: string): string[] {
-  let words = _memo.get(s);
-  if (words === undefined) {
-    const folded = foldName(s);
-    words = folded === '' ? [] : folded.split(' ').map(canonicalWord);
-    if (s.length <= 80) {
-      if (_memo.size >= _MEMO_MAX) _memo.clear();
-      _memo.set(s, words);
-    }
-  }
-  return words;
+  return _remembered(_tokenMemo, s, (name) => {
+    const folded = foldName(name);
+    return folded === '' ? [] : folded.split(' ').map(canonicalWord);
+  });
 }
 
 /** The key a name is compared by: its words, spaces removed ("Mac Allister" = "MacAllister"). */
 export function nameKey(s: string): string {
-  return nameTokens(s).join('');
+  return _remembered(_keyMemo, s, (name) => nameTokens(name).join(''));
 }
 
 /**

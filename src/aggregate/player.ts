@@ -39,7 +39,17 @@ export function byDate<T extends { date: string | null }>(items: T[]): T[] {
  */
 function _namer(forms: string[][], others: Set<string>): (text: string) => boolean {
   const needles = [...new Set(forms.flatMap((f) => spellings(f[f.length - 1] ?? '')))].filter((w) => w !== '');
+  // The same quote is often reported by many articles: each text is read once.
+  const seen = new Map<string, boolean>();
   return (text) => {
+    let yes = seen.get(text);
+    if (yes === undefined) {
+      yes = _names(text);
+      seen.set(text, yes);
+    }
+    return yes;
+  };
+  function _names(text: string): boolean {
     const folded = foldLetters(text);
     if (!needles.some((w) => folded.includes(w))) return false;
     const t = nameTokens(text);
@@ -52,7 +62,7 @@ function _namer(forms: string[][], others: Set<string>): (text: string) => boole
       }
       return false;
     });
-  };
+  }
 }
 
 /** All that the articles say about the player the query names, every fee also in `currency`. */
@@ -83,6 +93,17 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
   // The names only he goes by anywhere; most articles add none of their own.
   const ownNames = [who.name, ...who.aliases].filter((f) => who.own.has(nameKey(f)));
   const ownNamer = _namer(_tellingForms(ownNames), others);
+  // Articles mostly use the same few forms of his name: one test per set of forms, not per article.
+  const namers = new Map<string, (text: string) => boolean>();
+  const namerOf = (local: string[]) => {
+    const key = local.join('\u0000');
+    let namer = namers.get(key);
+    if (!namer) {
+      namer = _namer(_tellingForms([...ownNames, ...local]), others);
+      namers.set(key, namer);
+    }
+    return namer;
+  };
   for (const a of byDate(articles)) {
     // His names here: those this article uses for him, and those only he goes by anywhere.
     const local = who.byArticle.get(a);
@@ -94,7 +115,7 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
       return keys.has(k) || (!others.has(k) && _surnameKeys(name).some((s) => keys.has(s)));
     };
     const localNames = [who.name, ...who.aliases, ...players.flatMap((p) => [p.name, ...p.aliases])].filter((f) => local?.has(nameKey(f)));
-    const names = localNames.length === 0 ? ownNamer : _namer(_tellingForms([...ownNames, ...localNames]), others);
+    const names = localNames.length === 0 ? ownNamer : namerOf(localNames);
     const dated = { date: a.date, file: a.file };
     const rumours = _inOrder(a.rumours.filter((r) => his(r.player)));
     const fees = _inOrder(a.fees.filter((f) => his(f.player)));
