@@ -17,6 +17,7 @@ export function foldName(s: string): string {
 const _MEMO_MAX = 50_000;
 const _tokenMemo = new Map<string, string[]>();
 const _keyMemo = new Map<string, string>();
+const _shownMemo = new Map<string, string>();
 
 function _remembered<T>(memo: Map<string, T>, s: string, compute: (s: string) => T): T {
   let value = memo.get(s);
@@ -44,6 +45,11 @@ export function nameTokens(s: string): string[] {
 /** The key a name is compared by: its words, spaces removed ("Mac Allister" = "MacAllister"). */
 export function nameKey(s: string): string {
   return _remembered(_keyMemo, s, (name) => nameTokens(name).join(''));
+}
+
+/** A form as shown: folded, spaces removed, but its words as written ("Mo Salah" is not "Mohamed Salah"). */
+function _shownKey(form: string): string {
+  return _remembered(_shownMemo, form, (f) => foldName(f).replace(/ /g, ''));
 }
 
 /**
@@ -241,7 +247,7 @@ function _identity(units: _Unit[]): Identity {
       if (k === '') continue;
       keys.add(k);
       here.add(k);
-      const shown = foldName(form).replace(/ /g, '');
+      const shown = _shownKey(form);
       const e = byForm.get(shown);
       if (e) e.count++;
       else byForm.set(shown, { form, count: 1 });
