@@ -1,8 +1,8 @@
 // A full garbage collection on demand, for the main thread of a long run (workers have capped heaps
 // instead). Without it V8 lets the main thread's heap grow with the run before collecting (to about
 // twice what it holds), so that peak memory would grow with the number of articles; collecting every
-// few hundred articles keeps it flat. `gc` is only exposed by a flag, which may be set once the VM runs: it is
-// set here on first use, and if that ever fails the run goes on without it.
+// few hundred articles keeps it flat. `gc` is only exposed by a flag, which may be set once the VM
+// runs: it is set here on first use, and if that ever fails the run goes on without it.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 

@@ -13,7 +13,7 @@ import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } fro
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 // better-sqlite3 is CommonJS: required, not imported as an ES module, which would make node parse it
-// for its exports first (about 5 ms more on every run that opens the store).
+// for its exports first (about 4 ms more on every run that opens the store).
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 const _BATCH = 200;
