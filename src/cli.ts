@@ -25,7 +25,8 @@ Run "rumours COMMAND --help" for a command's options and examples.
 type _Module = { register: (program: Command, io: Io) => void };
 
 // The commands, in the order help lists them. A run loads only the module of the command it names
-// (about 10 ms less to start); help, a mistyped command and no command load them all.
+// (about 10 ms less to start), and --version none; help, a mistyped command and no command load them
+// all.
 const _COMMANDS: Record<string, () => Promise<_Module>> = {
   extract: () => import('./commands/extract.js'),
   player: () => import('./commands/player.js'),
@@ -41,7 +42,7 @@ const _COMMANDS: Record<string, () => Promise<_Module>> = {
 /** Thrown by stdout once the reader has gone away (`| head`): the run stops without a word. */
 class PipeClosed extends Error {}
 
-/** The program with the command `argv` names (as in process.argv), or with every command. */
+/** The program with the command `argv` names (as in process.argv), none for --version, or every command. */
 export async function buildProgram(io: Io, argv: string[] = []): Promise<Command> {
   const program = new Command('rumours')
     .description('Turn football transfer news into data: players, clubs, fees, quotes, sources and rumours, each traced to its sentence.')
@@ -59,7 +60,7 @@ export async function buildProgram(io: Io, argv: string[] = []): Promise<Command
     .addHelpText('after', _AFTER);
   // Subcommands copy these settings when they are created, so set them before registering.
   const named = argv[2];
-  const load = named !== undefined && Object.hasOwn(_COMMANDS, named) ? [named] : Object.keys(_COMMANDS);
+  const load = named === '--version' || named === '-v' ? [] : named !== undefined && Object.hasOwn(_COMMANDS, named) ? [named] : Object.keys(_COMMANDS);
   const modules = await Promise.all(load.map((name) => (_COMMANDS[name] as () => Promise<_Module>)()));
   for (const m of modules) m.register(program, io);
   return program;

@@ -133,9 +133,11 @@ describe('usage, in-process', () => {
     expect(await main(argv(), bare)).toBe(2);
     expect(bare.out()).toBe('');
     expect(bare.err()).toContain('Usage: rumours');
-    const v = io();
-    expect(await main(argv('--version'), v)).toBe(0);
-    expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const flag of ['--version', '-v']) {
+      const v = io();
+      expect(await main(argv(flag), v)).toBe(0);
+      expect(v.out()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
   });
 
   it('prints the schema of every JSON output, the player story with either spelling', async () => {
