@@ -32,7 +32,6 @@ export interface RumourFilter {
 export class Store {
   readonly path: string;
   private readonly db: BetterSqlite3.Database;
-  private readonly putTx: (a: Article, text: string, bytes: number) => void;
   private readonly stmts = new Map<string, BetterSqlite3.Statement>();
   private batch = { articles: 0, since: 0 };
 
@@ -51,7 +50,6 @@ export class Store {
     // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
     this.db.pragma('cache_size = -32000');
     _migrate(this.db, file);
-    this.putTx = this.db.transaction((a: Article, text: string, bytes: number) => this._put(a, text, bytes));
   }
 
   /** Statements are prepared once per store: preparing is most of the cost of a small insert. */
@@ -85,15 +83,23 @@ export class Store {
   /**
    * Record one article, replacing what the same file held before. Articles are committed in batches
    * (every 200 articles or quarter second, and on flush or close): a commit per article costs more
-   * than its inserts, the full-text index's most. Each article is still whole or absent: it goes in
-   * under its own savepoint, and a kill loses the open batch, never part of an article.
+   * than its inserts, the full-text index's most. Each article is still whole or absent: a kill loses
+   * the open batch, never part of an article, and an article whose writing fails takes its batch back
+   * out with it (the run stops there; the next one extracts them again). A savepoint per article kept
+   * the others, at a third of the cost of every write: the full-text index writes out what it holds
+   * at each savepoint.
    */
   put(a: Article, text: string, bytes: number): void {
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.batch = { articles: 0, since: Date.now() };
     }
-    this.putTx(a, text, bytes);
+    try {
+      this._put(a, text, bytes);
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
     this.batch.articles++;
     if (this.batch.articles >= _BATCH || Date.now() - this.batch.since >= _BATCH_MS) this.flush();
   }

@@ -43,6 +43,23 @@ function article(file: string, date: string | null, players: Array<[string, stri
 }
 
 describe('the store', () => {
+  it('takes back the open batch with an article whose writing fails, and goes on whole', () => {
+    const file = fresh();
+    const s = openStore(file);
+    s.put(article('a.txt', null, [['Joe Gomez', []]], []), 'Joe Gomez stays.', 16);
+    s.put(article('b.txt', null, [['Ibrahima Konaté', []]], []), 'Konaté stays.', 13);
+    // A rumour without a destination breaks a NOT NULL column half-way through the article.
+    const broken = article('c.txt', null, [['Curtis Jones', []]], [{ ...rumour('Curtis Jones', null, 'x'), to: null as unknown as string }]);
+    expect(() => s.put(broken, 'Curtis Jones.', 13)).toThrow(/NOT NULL/);
+    expect(s.empty()).toBe(true);
+    expect(s.consistent()).toEqual({ ok: true, problems: [] });
+    s.put(article('d.txt', null, [['Joe Gomez', []]], []), 'Joe Gomez stays.', 16);
+    s.close();
+    const again = openStore(file);
+    expect(again.staleFiles(true).map((f) => path.basename(f))).toEqual(['d.txt']);
+    expect(again.consistent().ok).toBe(true);
+    again.close();
+  });
   it('records an article whole, answers it back by path and hash, and replaces a changed file', () => {
     const s = openStore(fresh());
     expect(s.empty()).toBe(true);
