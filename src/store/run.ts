@@ -1,6 +1,6 @@
 // `extract` through the store: an input whose bytes the store already holds (same file, same hash,
 // same extractor) is answered from the store before any extraction; the rest are extracted and
-// recorded, each article in its own transaction, in input order.
+// recorded, in batches that each commit whole (see Store.put), in input order.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { extractArticle } from '../extract/index.js';
