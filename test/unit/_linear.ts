@@ -10,7 +10,7 @@ const _FLOOR_MS = 2;
 const _MAX_GROWTH = 50;
 
 /** The best of up to three runs, in milliseconds (noise only ever adds time); `enough` stops early. */
-export function bestMs(f: () => unknown, enough = 0): number {
+function _bestMs(f: () => unknown, enough = 0): number {
   let best = Infinity;
   for (let run = 0; run < 3 && best > enough; run++) {
     const t0 = performance.now();
@@ -27,7 +27,7 @@ export function tenthAndWhole<T>(text: string, prepare: (text: string) => T): [T
 
 /** `work` on the whole input takes at most 50 times as long as on its tenth. */
 export function expectLinear<T>([tenth, whole]: [T, T], work: (input: T) => unknown): void {
-  const small = Math.max(_FLOOR_MS, bestMs(() => work(tenth)));
-  const growth = bestMs(() => work(whole), small * _MAX_GROWTH * 0.5) / small;
+  const small = Math.max(_FLOOR_MS, _bestMs(() => work(tenth)));
+  const growth = _bestMs(() => work(whole), small * _MAX_GROWTH * 0.5) / small;
   expect(growth, `ten times the text took ${growth.toFixed(1)} times as long`).toBeLessThan(_MAX_GROWTH);
 }
