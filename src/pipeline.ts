@@ -2,7 +2,7 @@
 // order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
 import { availableParallelism } from 'node:os';
 import { startPool, workersAvailable, type Pool } from './parallel/pool.js';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type ReadOptions } from './read/index.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type Loaded, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
 
 export const SMALL_RUN = 1000;
@@ -48,9 +48,14 @@ export async function* extractPaths(paths: string[], opts: RunOptions = {}): Asy
     return;
   }
   await early.pool?.close();
+  yield* extractHere(inputs.items);
+}
+
+/** Extraction on this thread, in input order: for small runs, and where workers cannot start. */
+export async function* extractHere(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome> {
   // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
   const { extractArticle } = await import('./extract/index.js');
-  for await (const r of inputs.items) {
+  for await (const r of items) {
     if (!r.ok) {
       yield r;
       continue;

@@ -3,10 +3,9 @@
 // recorded, in batches that each commit whole (see Store.put), in input order.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { extractArticle } from '../extract/index.js';
 import { extractInWorkers, workersAvailable } from '../parallel/pool.js';
-import { SMALL_RUN, type Outcome, type RunOptions } from '../pipeline.js';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
+import { extractHere, SMALL_RUN, type Outcome, type RunOptions } from '../pipeline.js';
+import { DEFAULT_EXT, DEFAULT_MAX_SIZE, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
 import type { Store } from './db.js';
 
 /** An outcome, and whether it came from the store rather than from extraction. */
@@ -54,19 +53,7 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     for await (const l of inputsLeft) if (l) yield l;
   })();
   const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
-  const extracted: AsyncGenerator<Outcome> =
-    jobs > 1 && workersAvailable()
-      ? extractInWorkers(rest, jobs)
-      : (async function* () {
-          for await (const l of rest) {
-            if (!l.ok) {
-              yield l;
-              continue;
-            }
-            const read = fromBytes(l.file, l.bytes);
-            yield read.ok ? { ok: true, article: extractArticle(read.source) } : read;
-          }
-        })();
+  const extracted: AsyncGenerator<Outcome> = jobs > 1 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
   try {
     for (;;) {
       yield* _ready(slots);
