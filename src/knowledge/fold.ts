@@ -7,9 +7,13 @@ const _LETTERS: Record<string, string> = {
 const _SPECIAL = /[øßæœłđðþıħŋ]/g;
 const _NON_ASCII = /[^\x00-\x7f]/;
 
+export function isAscii(s: string): boolean {
+  return !_NON_ASCII.test(s);
+}
+
 /** "Mönchengladbach" → "monchengladbach", "Ødegaard" → "odegaard"; punctuation is left alone. */
 export function foldLetters(s: string): string {
   const lower = s.toLowerCase();
-  if (!_NON_ASCII.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower.normalize('NFKD').replace(/\p{M}/gu, '').replace(_SPECIAL, (c) => _LETTERS[c] ?? c);
 }

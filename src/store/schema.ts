@@ -119,6 +119,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE rumours ADD COLUMN player_words TEXT;
   ALTER TABLE fees ADD COLUMN player_words TEXT;
   `,
+  // 4: indexes that hold all a story reads of articles and players, so that it reads them without
+  // visiting their rows: an article's row holds its whole JSON, and a player's lies a page away from
+  // its index entry (Gerrard's 1,487 articles: 50 ms → 10, and 40 ms → 10, read cold).
+  `
+  CREATE INDEX articles_story ON articles(id, extractor, date, path);
+  CREATE INDEX players_story ON players(article_id, words, name, aliases, club);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -134,6 +134,25 @@ describe('the store', () => {
     old.close();
   });
 
+  it('upgrades a schema-3 store in place: the story indexes are added and its stories read the same', () => {
+    const file = fresh();
+    const s = openStore(file);
+    s.put(article('1.txt', '2025-01-01', [['Mohamed Salah', ['Mo Salah']], ['Cody Gakpo', []]], [rumour('Mohamed Salah', 'Liverpool', 'Al-Hilal')]), 'one', 3);
+    const before = s.storyArticles('Mo Salah').articles;
+    s.close();
+    // As schema 3 left it: no story indexes.
+    const db = new Database(file);
+    db.exec('DROP INDEX articles_story; DROP INDEX players_story; PRAGMA user_version = 3');
+    db.close();
+    const upgraded = openStore(file, { mapped: true });
+    expect(upgraded.storyArticles('Mo Salah').articles).toEqual(before);
+    upgraded.close();
+    const after = new Database(file);
+    const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_story'").pluck().all();
+    expect([after.pragma('user_version', { simple: true }), indexes.sort()]).toEqual([SCHEMA_VERSION, ['articles_story', 'players_story']]);
+    after.close();
+  });
+
   it('upgrades an empty database and refuses one written by a newer tool', () => {
     const file = fresh();
     openStore(file).close();
