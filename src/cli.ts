@@ -113,18 +113,36 @@ function _guardStdout(io: Io): { io: Io; state: _PipeState } {
   // A closed stderr must not crash the run either; there is nowhere left to report it.
   const errEmitter = io.stderr as Partial<NodeJS.WritableStream>;
   if (typeof errEmitter.on === 'function' && errEmitter.listenerCount?.('error') === 0) errEmitter.on('error', () => {});
+  // Set when a write was queued rather than taken (the reader is behind), until the next 'drain'.
+  let behind: Promise<void> | undefined;
   const stdout = {
     write(chunk: string): boolean {
       if (state.closed) throw new PipeClosed('stdout closed');
+      let taken: boolean;
       try {
-        return real.write(chunk);
+        taken = real.write(chunk);
       } catch (err) {
         onError(err as NodeJS.ErrnoException);
         throw new PipeClosed('stdout closed');
       }
+      if (!taken && !behind && typeof emitter.once === 'function') behind = _caughtUp(emitter).then(() => void (behind = undefined));
+      return taken;
     },
+    drained: () => behind,
   };
   return { io: { ...io, stdout }, state };
+}
+
+/** Settles at the stream's next 'drain', or when it closes or fails (then nothing will drain). */
+function _caughtUp(stream: Partial<NodeJS.WritableStream>): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ['drain', 'close', 'error'] as const;
+    const done = () => {
+      for (const e of events) stream.off?.(e, done);
+      resolve();
+    };
+    for (const e of events) stream.once?.(e, done);
+  });
 }
 
 function _version(): string {

@@ -2,6 +2,12 @@
 
 export interface Out {
   write(chunk: string): boolean;
+  /**
+   * Settles once the reader has taken what was written; undefined when nothing waits. A long run
+   * awaits it after each article, so that a slow reader (`| gzip`, a paused pager) holds the run
+   * back instead of the output piling up in memory.
+   */
+  drained?(): Promise<void> | undefined;
 }
 
 export interface Io {

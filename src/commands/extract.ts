@@ -96,6 +96,7 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
         reportFailure(io, r.file, r.reason);
         out.skipped(r.file, r.reason);
       }
+      await io.stdout.drained?.();
       if (interrupt.stopped) {
         sayStopped();
         setExit(io, interrupt.code);

@@ -1,5 +1,5 @@
 // The CLI in-process, with the pipeline replaced: failures half-way, closed pipes, option parsing.
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/commands/_io.js';
 import { colourLevel, parseExt, parseSize } from '../../src/commands/_options.js';
@@ -78,6 +78,33 @@ describe('main', () => {
     expect(await main(argv('extract', 'a.txt', 'b.txt', '--format', 'ndjson'), t)).toBe(0);
     expect(writes).toBe(1);
     expect(t.err()).toBe('');
+  });
+
+  it('waits for a slow reader instead of piling the output up in memory', async () => {
+    // A reader that takes a line only when the test lets it.
+    const held: Array<() => void> = [];
+    const taken: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _enc, done) {
+        taken.push(String(chunk));
+        held.push(done);
+      },
+    });
+    let writes = 0;
+    const write = slow.write.bind(slow);
+    slow.write = ((s: string) => (writes++, write(s))) as typeof slow.write;
+    const t = io(slow as unknown as Io['stdout']);
+    const run = main(argv('extract', 'a.txt', 'b.txt', 'c.txt', '--format', 'ndjson'), t);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(writes).toBe(1);
+    for (let i = 0; i < 100 && taken.length < 3; i++) {
+      held.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    held.shift()?.();
+    expect(await run).toBe(0);
+    expect(taken.map((line) => (JSON.parse(line) as Article).file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
   });
 
   it('reports a stdout that fails otherwise and exits 2', async () => {
