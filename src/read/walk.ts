@@ -12,12 +12,16 @@ export interface WalkOptions {
   onFound?: (count: number) => void;
 }
 
-export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem[]> {
+/**
+ * The inputs the paths name, streamed in order: first the paths that cannot be read, then standard
+ * input, then every article file in code-unit order of its path, each once (a file named directly and
+ * in its directory too), with the problems met on the way in their place. Nothing is held but the
+ * directories being walked, so that a walk of 100,000 files costs no more memory than one of 1,000.
+ */
+export async function* walk(paths: string[], opts: WalkOptions): AsyncGenerator<WalkItem> {
   const exts = new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()));
-  // One list for every path, sorted and rid of repeats at the end: no Set and no copies, which held
-  // a walk of 100,000 files at several times the memory of its paths.
-  const files: string[] = [];
-  const errors: WalkItem[] = [];
+  const named: string[] = [];
+  const dirs: string[] = [];
   let stdin = false;
   for (const p of paths) {
     if (p === '-') {
@@ -28,28 +32,37 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkItem
     try {
       st = await fs.stat(p);
     } catch (err) {
-      errors.push({ kind: 'error', file: p, reason: await _statFailure(p, err) });
+      yield { kind: 'error', file: p, reason: await _statFailure(p, err) };
       continue;
     }
-    if (st.isDirectory()) {
-      const before = files.length;
-      const problems = await _walkDir(p, exts, files, new Set(), () => opts.onFound?.(files.length));
-      errors.push(...problems);
-      if (files.length === before && problems.length === 0) {
-        errors.push({ kind: 'error', file: p, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` });
-      }
-    } else if (st.isFile()) {
-      files.push(p);
-      opts.onFound?.(files.length);
-    } else {
-      errors.push({ kind: 'error', file: p, reason: _NOT_REGULAR });
-    }
+    if (st.isDirectory()) dirs.push(p);
+    else if (st.isFile()) named.push(p);
+    else yield { kind: 'error', file: p, reason: _NOT_REGULAR };
   }
-  files.sort(comparePaths);
-  const items: WalkItem[] = errors;
-  if (stdin) items.push({ kind: 'stdin' });
-  for (let i = 0; i < files.length; i++) if (files[i] !== files[i - 1]) items.push({ kind: 'file', file: files[i] as string });
-  return items;
+  if (stdin) yield { kind: 'stdin' };
+  // Each stream is in order; merged, so is the whole, and a file met twice is met twice in a row.
+  const streams = [_listed(named.sort(comparePaths)), ...dirs.map((d) => _walkRoot(d, exts))];
+  const heads: Array<IteratorResult<WalkItem>> = [];
+  for (const s of streams) heads.push(await s.next());
+  let last: string | null = null;
+  let found = 0;
+  for (;;) {
+    let first = -1;
+    let firstFile = '';
+    heads.forEach((h, i) => {
+      if (h.done || h.value.kind === 'stdin') return;
+      if (first < 0 || comparePaths(h.value.file, firstFile) < 0) [first, firstFile] = [i, h.value.file];
+    });
+    if (first < 0) return;
+    const item = (heads[first] as IteratorYieldResult<WalkItem>).value;
+    heads[first] = await (streams[first] as AsyncGenerator<WalkItem>).next();
+    if (item.kind === 'file') {
+      if (item.file === last) continue;
+      last = item.file;
+      opts.onFound?.(++found);
+    }
+    yield item;
+  }
 }
 
 /** Code-unit order, so that the order never depends on the machine's locale. */
@@ -57,49 +70,79 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function _walkDir(dir: string, exts: Set<string>, found: string[], seen: Set<string>, onFound: () => void): Promise<WalkItem[]> {
-  const problems: WalkItem[] = [];
+async function* _listed(files: string[]): AsyncGenerator<WalkItem> {
+  for (const file of files) yield { kind: 'file', file };
+}
+
+/** A directory named on the command line: its articles, or why it gives none. */
+async function* _walkRoot(dir: string, exts: Set<string>): AsyncGenerator<WalkItem> {
+  let any = false;
+  for await (const item of _walkDir(dir, exts, new Set())) {
+    any = true;
+    yield item;
+  }
+  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` };
+}
+
+interface _Entry {
+  full: string;
+  /** Sorts as the full paths below it do: a directory as "name/", since '/' sorts before most characters. */
+  key: string;
+  dir: boolean;
+  file: boolean;
+  article: boolean;
+  problem: string | null;
+}
+
+async function* _walkDir(dir: string, exts: Set<string>, seen: Set<string>): AsyncGenerator<WalkItem> {
   let real: string;
   try {
     real = await fs.realpath(dir);
   } catch (err) {
-    return [{ kind: 'error', file: dir, reason: describeFsError(err) }];
+    yield { kind: 'error', file: dir, reason: describeFsError(err) };
+    return;
   }
   // A symlink back up the tree would otherwise walk for ever.
-  if (seen.has(real)) return [{ kind: 'error', file: dir, reason: 'symlink loop (directory already visited)' }];
-  seen.add(real);
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    return [{ kind: 'error', file: dir, reason: describeFsError(err) }];
+  if (seen.has(real)) {
+    yield { kind: 'error', file: dir, reason: 'symlink loop (directory already visited)' };
+    return;
   }
-  for (const e of entries.sort((a, b) => comparePaths(a.name, b.name))) {
+  seen.add(real);
+  let dirents;
+  try {
+    dirents = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    yield { kind: 'error', file: dir, reason: describeFsError(err) };
+    return;
+  }
+  // What each entry is (a symlink: what it points to) before sorting, which depends on it.
+  const entries: _Entry[] = [];
+  for (const e of dirents) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    let isDir = e.isDirectory();
-    let isFile = e.isFile();
-    const article = exts.has(path.extname(e.name).slice(1).toLowerCase());
+    const entry: _Entry = { full, key: e.name, dir: e.isDirectory(), file: e.isFile(), article: exts.has(path.extname(e.name).slice(1).toLowerCase()), problem: null };
     if (e.isSymbolicLink()) {
       try {
         const st = await fs.stat(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
+        entry.dir = st.isDirectory();
+        entry.file = st.isFile();
       } catch (err) {
         // A dangling link to something that is not an article is no loss; a loop or a broken article is.
-        if (article || (err as NodeJS.ErrnoException)?.code !== 'ENOENT') problems.push({ kind: 'error', file: full, reason: await _statFailure(full, err) });
-        continue;
+        if (!entry.article && (err as NodeJS.ErrnoException)?.code === 'ENOENT') continue;
+        entry.problem = await _statFailure(full, err);
       }
     }
-    if (isDir) problems.push(...(await _walkDir(full, exts, found, new Set(seen), onFound)));
-    else if (isFile && article) {
-      found.push(full);
-      onFound();
-    }
-    // A FIFO named like an article would block the run if read: said, not read.
-    else if (!isFile && article) problems.push({ kind: 'error', file: full, reason: _NOT_REGULAR });
+    if (entry.dir) entry.key += '/';
+    entries.push(entry);
   }
-  return problems;
+  entries.sort((a, b) => comparePaths(a.key, b.key));
+  for (const e of entries) {
+    if (e.problem !== null) yield { kind: 'error', file: e.full, reason: e.problem };
+    else if (e.dir) yield* _walkDir(e.full, exts, new Set(seen));
+    else if (e.file && e.article) yield { kind: 'file', file: e.full };
+    // A FIFO named like an article would block the run if read: said, not read.
+    else if (!e.file && e.article) yield { kind: 'error', file: e.full, reason: _NOT_REGULAR };
+  }
 }
 
 const _NOT_REGULAR = 'not a regular file (a FIFO, socket or device is not read)';
