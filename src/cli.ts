@@ -116,7 +116,7 @@ function _guardStdout(io: Io): { io: Io; state: _PipeState } {
   // Set when a write was queued rather than taken (the reader is behind), until the next 'drain'.
   let behind: Promise<void> | undefined;
   const stdout = {
-    write(chunk: string): boolean {
+    write(chunk: string | Uint8Array): boolean {
       if (state.closed) throw new PipeClosed('stdout closed');
       let taken: boolean;
       try {

@@ -1,13 +1,19 @@
 // The shared runner: paths → read → extract, one article at a time, failures as values, in input
 // order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
 import { availableParallelism } from 'node:os';
+import type { TextFormat } from './format/text.js';
 import { startPool, workersAvailable, type Pool } from './parallel/pool.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type Loaded, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
 
 export const SMALL_RUN = 1000;
 
-export type Outcome = { ok: true; article: Article } | { ok: false; file: string; reason: string };
+export type Failure = { ok: false; file: string; reason: string };
+
+export type Outcome = { ok: true; article: Article } | Failure;
+
+/** An article as its output format's text (format/text.ts), with what is said of it on stderr. */
+export type Written = { ok: true; file: string; warnings: string[]; text: string | Uint8Array } | Failure;
 
 export interface RunOptions extends Partial<ReadOptions> {
   /**
@@ -19,13 +25,26 @@ export interface RunOptions extends Partial<ReadOptions> {
   onTotal?: (total: number) => void;
 }
 
-export async function* extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
+/** Every input's article, in input order. */
+export function extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
+  return _run(paths, opts, null) as AsyncGenerator<Outcome>;
+}
+
+/**
+ * Every input's article as the format writes it, in input order: for output alone (nothing kept),
+ * the text is made where the article is, and a worker's article never crosses to this thread.
+ */
+export function writePaths(paths: string[], format: TextFormat, opts: RunOptions = {}): AsyncGenerator<Written> {
+  return _run(paths, opts, format) as AsyncGenerator<Written>;
+}
+
+async function* _run(paths: string[], opts: RunOptions, format: TextFormat | null): AsyncGenerator<Outcome | Written> {
   const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
   // Workers start before the walk ends (an explicit --jobs N at once, the default one per core once
   // SMALL_RUN files are found), so that their start overlaps a long walk.
   const early: { pool: Pool | null } = { pool: null };
   const start = (jobs: number) => {
-    if (!early.pool && workersAvailable()) early.pool = startPool(jobs);
+    if (!early.pool && workersAvailable()) early.pool = startPool(jobs, format);
   };
   const startIfLong = (found: number) => {
     if (opts.jobs === undefined && found >= SMALL_RUN) start(availableParallelism());
@@ -48,7 +67,13 @@ export async function* extractPaths(paths: string[], opts: RunOptions = {}): Asy
     return;
   }
   await early.pool?.close();
-  yield* extractHere(inputs.items);
+  if (!format) {
+    yield* extractHere(inputs.items);
+    return;
+  }
+  const { articleText } = await import('./format/text.js');
+  const text = articleText(format);
+  for await (const r of extractHere(inputs.items)) yield r.ok ? { ok: true, file: r.article.file, warnings: r.article.warnings, text: text(r.article) } : r;
 }
 
 /** Extraction on this thread, in input order: for small runs, and where workers cannot start. */

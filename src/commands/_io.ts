@@ -1,7 +1,7 @@
 // What a command may touch of the outside world, passed in so that tests can run commands in-process.
 
 export interface Out {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   /**
    * Settles once the reader has taken what was written; undefined when nothing waits. A long run
    * awaits it after each article, so that a slow reader (`| gzip`, a paused pager) holds the run

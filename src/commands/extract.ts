@@ -49,7 +49,8 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   const out = makeFormatter(format, io.stdout, { paint: await paintFor(io, opts.color), csvTable: opts.csvTable ?? 'rumours' });
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
-  const { extractPaths } = await import('../pipeline.js');
+  const { extractPaths, writePaths } = await import('../pipeline.js');
+  const { textFormat } = await import('../format/text.js');
   const { openForCommand } = await import('../store/open.js');
   const { extractThroughStore } = await import('../store/run.js');
   const opened = opts.store === false ? null : openForCommand(opts, io, true);
@@ -85,11 +86,17 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   out.begin();
   try {
     const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal };
-    const outcomes = store ? extractThroughStore(paths, store, runOpts) : extractPaths(paths, runOpts);
+    // Output alone, in a format that writes each article on its own: the articles' texts are made
+    // where they are extracted (see format/text.ts).
+    const text = store ? null : textFormat(format, opts.csvTable ?? 'rumours');
+    const outcomes = store ? extractThroughStore(paths, store, runOpts) : text ? writePaths(paths, text, runOpts) : extractPaths(paths, runOpts);
     for await (const r of outcomes) {
       bar.tick();
       done++;
-      if (r.ok) {
+      if (r.ok && 'text' in r) {
+        reportWarnings(io, r.file, r.warnings);
+        out.text?.(r.text);
+      } else if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
         out.article(r.article);
       } else {

@@ -63,6 +63,11 @@ export function csvRows(table: CsvTable, a: Article): Cell[][] {
   return _TABLES[table].rows(a);
 }
 
+/** One article's rows of a table, header aside. */
+export function csvArticle(table: CsvTable, a: Article): string {
+  return _TABLES[table].rows(a).map(csvLine).join('');
+}
+
 export function csvFormatter(out: Sink, table: CsvTable = 'rumours'): Formatter {
   let started = false;
   const begin = () => {
@@ -70,13 +75,14 @@ export function csvFormatter(out: Sink, table: CsvTable = 'rumours'): Formatter 
     started = true;
     out.write(csvLine(_TABLES[table].columns));
   };
+  const text = (chunk: string | Uint8Array) => {
+    begin();
+    if (chunk.length > 0) out.write(chunk);
+  };
   return {
     begin,
-    article(a: Article) {
-      begin();
-      const rows = _TABLES[table].rows(a);
-      if (rows.length > 0) out.write(rows.map(csvLine).join(''));
-    },
+    article: (a) => text(csvArticle(table, a)),
+    text,
     skipped() {},
     end: begin,
   };

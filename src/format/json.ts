@@ -9,6 +9,17 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
+/** One article as an element of the JSON document's "articles", indented to sit there. */
+export function jsonArticle(a: Article): string {
+  // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
+  return `    ${JSON.stringify(a, jsonReplacer, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/** One article as a line of JSON Lines. */
+export function ndjsonArticle(a: Article): string {
+  return `${JSON.stringify(a, jsonReplacer)}\n`;
+}
+
 /** `{"schema": "rumours/1", "articles": [...]}`, two-space indented. */
 export function jsonFormatter(out: Sink): Formatter {
   let count = 0;
@@ -18,15 +29,16 @@ export function jsonFormatter(out: Sink): Formatter {
     open = true;
     out.write(`{\n  "schema": ${JSON.stringify(SCHEMA_ID)},\n  "articles": [`);
   };
+  const text = (chunk: string | Uint8Array) => {
+    begin();
+    out.write(count === 0 ? '\n' : ',\n');
+    out.write(chunk);
+    count++;
+  };
   return {
     begin,
-    article(a: Article) {
-      begin();
-      // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
-      const body = JSON.stringify(a, jsonReplacer, 2).replace(/\n/g, '\n    ');
-      out.write(`${count === 0 ? '\n' : ',\n'}    ${body}`);
-      count++;
-    },
+    article: (a) => text(jsonArticle(a)),
+    text,
     skipped() {},
     end() {
       begin();
@@ -37,11 +49,11 @@ export function jsonFormatter(out: Sink): Formatter {
 
 /** One compact Article per line, written as soon as the article is done. */
 export function ndjsonFormatter(out: Sink): Formatter {
+  const text = (chunk: string | Uint8Array) => void out.write(chunk);
   return {
     begin() {},
-    article(a: Article) {
-      out.write(`${JSON.stringify(a, jsonReplacer)}\n`);
-    },
+    article: (a) => text(ndjsonArticle(a)),
+    text,
     skipped() {},
     end() {},
   };

@@ -2,7 +2,8 @@
 // input order; at most a few per worker are in flight, so memory stays flat however many there are.
 import { Worker } from 'node:worker_threads';
 import { gcEvery } from './_gc.js';
-import type { Outcome } from '../pipeline.js';
+import type { TextFormat } from '../format/text.js';
+import type { Outcome, Written } from '../pipeline.js';
 import type { Loaded } from '../read/index.js';
 
 export interface Job {
@@ -13,7 +14,12 @@ export interface Job {
 
 export interface Done {
   id: number;
-  outcome: Outcome;
+  outcome: Outcome | Written;
+}
+
+/** What a worker is started with: the format it writes each article in, or null to send articles. */
+export interface WorkerSetup {
+  format: TextFormat | null;
 }
 
 // Jobs queued per worker: enough to keep it busy while the main thread reads and writes.
@@ -30,7 +36,7 @@ const _GC_EVERY = 256;
 
 interface _Slot {
   worker: Worker;
-  pending: Map<number, { file: string; resolve: (o: Outcome) => void }>;
+  pending: Map<number, { file: string; resolve: (o: Outcome | Written) => void }>;
 }
 
 /** Can this module start workers? Not when it runs from TypeScript sources (tests): then use one thread. */
@@ -43,14 +49,16 @@ export function workersAvailable(): boolean {
  * (each loads the extractor's tables on a first, built-in article). `close` ends them, used or not.
  */
 export interface Pool {
-  run(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome>;
+  /** Articles, or with a `format` their texts (`Written`), in input order. */
+  run(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome | Written>;
   close(): Promise<void>;
 }
 
-export function startPool(jobs: number): Pool {
+export function startPool(jobs: number, format: TextFormat | null = null): Pool {
   const slots: _Slot[] = [];
+  const workerData: WorkerSetup = { format };
   const spawn = (): _Slot => {
-    const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: _LIMITS }), pending: new Map() };
+    const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: _LIMITS, workerData }), pending: new Map() };
     slot.worker.on('message', (d: Done) => {
       const p = slot.pending.get(d.id);
       slot.pending.delete(d.id);
@@ -72,7 +80,7 @@ export function startPool(jobs: number): Pool {
   return {
     close,
     async *run(items) {
-      const window: Array<Promise<Outcome>> = [];
+      const window: Array<Promise<Outcome | Written>> = [];
       // The main thread's heap is not capped (a flag, not settable from here): it is kept flat instead.
       const collect = gcEvery(_GC_EVERY);
       let id = 0;
@@ -81,10 +89,10 @@ export function startPool(jobs: number): Pool {
           window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
           while (window.length >= jobs * _PER_WORKER) {
             collect();
-            yield await (window.shift() as Promise<Outcome>);
+            yield await (window.shift() as Promise<Outcome | Written>);
           }
         }
-        while (window.length) yield await (window.shift() as Promise<Outcome>);
+        while (window.length) yield await (window.shift() as Promise<Outcome | Written>);
       } finally {
         await close();
       }
@@ -93,10 +101,10 @@ export function startPool(jobs: number): Pool {
 }
 
 export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
-  return startPool(jobs).run(items);
+  return startPool(jobs).run(items) as AsyncGenerator<Outcome>;
 }
 
-function _dispatch(slots: _Slot[], job: Job): Promise<Outcome> {
+function _dispatch(slots: _Slot[], job: Job): Promise<Outcome | Written> {
   const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
   return new Promise((resolve) => {
     slot.pending.set(job.id, { file: job.file, resolve });

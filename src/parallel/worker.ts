@@ -1,17 +1,28 @@
-// A worker thread of the extraction pool: bytes in, an Outcome out. The knowledge tables and
+// A worker thread of the extraction pool: bytes in, an Outcome out (or, for output alone, the
+// article's text in its format, as bytes handed over without a copy). The knowledge tables and
 // compromise's lexicon load once per worker, on a built-in first article (below).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle } from '../extract/index.js';
+import { articleText } from '../format/text.js';
 import { fromBytes } from '../read/index.js';
-import type { Job, Done } from './pool.js';
+import type { Done, Job, WorkerSetup } from './pool.js';
 
-// A first article of our own, read as soon as the worker starts: the tables load and the code warms
-// up while the main thread is still walking the inputs.
+const _setup = workerData as WorkerSetup;
+const _text = _setup.format ? articleText(_setup.format) : null;
+const _utf8 = new TextEncoder();
+
+// A first article of our own, read as soon as the worker starts: the tables load and the code (the
+// format's too) warms up while the main thread is still walking the inputs.
 const _warm = fromBytes('warm-up', Buffer.from('Liverpool have made a £30m bid for Brighton midfielder Carlos Baleba, Sky Sports reports. "He is a fine player," said Arne Slot.'));
-if (_warm.ok) extractArticle(_warm.source);
+if (_warm.ok) _text?.(extractArticle(_warm.source));
 
 parentPort?.on('message', (job: Job) => {
   const r = fromBytes(job.file, job.bytes);
-  const done: Done = { id: job.id, outcome: r.ok ? { ok: true, article: extractArticle(r.source) } : r };
-  parentPort?.postMessage(done);
+  if (!r.ok) return void parentPort?.postMessage({ id: job.id, outcome: r } satisfies Done);
+  const article = extractArticle(r.source);
+  if (!_text) return void parentPort?.postMessage({ id: job.id, outcome: { ok: true, article } } satisfies Done);
+  // Encoded here and transferred: the main thread gets the bytes' buffer, not a copy of them.
+  const bytes = _utf8.encode(_text(article));
+  const done: Done = { id: job.id, outcome: { ok: true, file: article.file, warnings: article.warnings, text: bytes } };
+  parentPort?.postMessage(done, [bytes.buffer]);
 });

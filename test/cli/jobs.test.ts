@@ -5,14 +5,24 @@ describe('rumours extract --jobs', () => {
   it('prints the same output, in the same order, with 4 worker threads as with 1, and as on the main thread', async () => {
     const args = ['extract', 'seeds/', 'fixtures/', '--format', 'json'];
     // Without --jobs a run this small stays on the main thread.
-    const [main, one, four] = await Promise.all([rumours(args), rumours([...args, '--jobs', '1']), rumours([...args, '--jobs', '4'])]);
-    expect(JSON.parse(one.stdout).articles.length).toBeGreaterThan(5);
-    for (const r of [one, four]) {
-      expect(r.status).toBe(main.status);
-      expect(r.stdout).toBe(main.stdout);
-      expect(r.stderr).toBe(main.stderr);
+    // With --no-store, workers send each article's text rather than the article (format/text.ts).
+    const runs = [args, [...args, '--jobs', '1'], [...args, '--jobs', '4'], [...args, '--no-store'], [...args, '--no-store', '--jobs', '4']];
+    const [main, ...others] = await Promise.all(runs.map((a) => rumours(a)));
+    expect(JSON.parse(main!.stdout).articles.length).toBeGreaterThan(5);
+    for (const r of others) {
+      expect(r.status).toBe(main!.status);
+      expect(r.stdout).toBe(main!.stdout);
+      expect(r.stderr).toBe(main!.stderr);
     }
-  }, 20_000); // five worker start-ups on two cores
+  }, 30_000); // nine worker start-ups on two cores
+
+  it('writes the same CSV and JSON Lines from workers as on the main thread', async () => {
+    const runs = ['csv', 'ndjson'].flatMap((f) => [['extract', 'seeds/', 'fixtures/', '--format', f, '--no-store'], ['extract', 'seeds/', 'fixtures/', '--format', f, '--no-store', '--jobs', '2']]);
+    const [csvMain, csvTwo, ndMain, ndTwo] = await Promise.all(runs.map((a) => rumours(a)));
+    expect(csvMain!.stdout.split('\r\n').length).toBeGreaterThan(5);
+    expect([csvTwo!.status, csvTwo!.stdout, csvTwo!.stderr]).toEqual([csvMain!.status, csvMain!.stdout, csvMain!.stderr]);
+    expect([ndTwo!.status, ndTwo!.stdout, ndTwo!.stderr]).toEqual([ndMain!.status, ndMain!.stdout, ndMain!.stderr]);
+  }, 20_000);
 
   it('with workers started before the walk ends, still reads one file, or none, as the main thread does', async () => {
     const one = ['extract', 'seeds/000_15d79670752df58c.txt', '--format', 'json'];

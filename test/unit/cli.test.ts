@@ -4,20 +4,28 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/commands/_io.js';
 import { colourLevel, parseExt, parseSize } from '../../src/commands/_options.js';
 import { OUTPUTS } from '../../src/contract.js';
+import type { TextFormat } from '../../src/format/text.js';
 import { Document, type Article } from '../../src/schema.js';
 
 const fake = vi.hoisted(() => ({ failAfter: Infinity }));
 
-vi.mock('../../src/pipeline.js', () => ({
-  async *extractPaths(paths: string[]) {
+vi.mock('../../src/pipeline.js', async () => {
+  const { articleText } = await import('../../src/format/text.js');
+  async function* extractPaths(paths: string[]) {
     let n = 0;
     for (const file of paths) {
       if (n++ >= fake.failAfter) throw new Error('disk on fire');
       if (file.startsWith('missing')) yield { ok: false, file, reason: 'no such file or directory' };
       else yield { ok: true, article: _article(file) };
     }
-  },
-}));
+  }
+  // As the real one: each article as its format's text, with its warnings.
+  async function* writePaths(paths: string[], format: TextFormat) {
+    const text = articleText(format);
+    for await (const r of extractPaths(paths)) yield r.ok ? { ok: true, file: r.article.file, warnings: r.article.warnings, text: text(r.article) } : r;
+  }
+  return { extractPaths, writePaths };
+});
 
 function _article(file: string): Article {
   return { file, date: null, hash: 'f'.repeat(64), title: null, warnings: file.includes('warn') ? ['odd \u001b[31mthing'] : [], players: [], people: [], clubs: [], fees: [], quotes: [], sources: [], rumours: [] };
