@@ -53,11 +53,11 @@ const _YIELD_EVERY = 8;
 export async function loadInputs(paths: string[], opts: ReadOptions, onFound?: (count: number) => void): Promise<Inputs> {
   const walkOpts = { ext: opts.ext };
   let total = 0;
-  for await (const _ of walk(paths, onFound ? { ...walkOpts, onFound } : walkOpts)) total++;
+  for (const _ of walk(paths, onFound ? { ...walkOpts, onFound } : walkOpts)) total++;
   return { total, items: _loadAhead(walk(paths, walkOpts), opts) };
 }
 
-async function* _loadAhead(items: AsyncIterator<WalkItem>, opts: ReadOptions): AsyncGenerator<Loaded> {
+async function* _loadAhead(items: Iterator<WalkItem>, opts: ReadOptions): AsyncGenerator<Loaded> {
   const start = (item: WalkItem): Promise<Loaded> =>
     item.kind === 'error' ? Promise.resolve({ ok: false, file: item.file, reason: item.reason }) : item.kind === 'stdin' ? _loadStdin(opts) : loadFile(item.file, opts.maxSize);
   const window: Array<Promise<Loaded>> = [];
@@ -67,7 +67,7 @@ async function* _loadAhead(items: AsyncIterator<WalkItem>, opts: ReadOptions): A
     // Ctrl-C, timers and the progress bar are not held up by a long run.
     if (n % _YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     while (!walked && window.length < _AHEAD) {
-      const next = await items.next();
+      const next = items.next();
       if (next.done) walked = true;
       else window.push(start(next.value));
     }

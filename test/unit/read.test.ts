@@ -88,14 +88,8 @@ describe('fromBytes', () => {
   });
 });
 
-async function _all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 describe('walk', () => {
-  it('streams the files of several directories in the code-unit order of their whole paths', async () => {
+  it('streams the files of several directories in the code-unit order of their whole paths', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
     try {
       // '-' and '.' sort before '/', and '/' before letters: "a-b.txt" < "a.txt" < "a/x.txt" < "a0.txt".
@@ -103,7 +97,7 @@ describe('walk', () => {
       const files = ['one/a/x.txt', 'one/a-b.txt', 'one/a.txt', 'one/a0.txt', 'one/a b/y.txt', 'one/B.txt', 'two/a.txt'];
       for (const f of files) writeFileSync(path.join(dir, f), 'text');
       mkdirSync(path.join(dir, 'one/empty'));
-      const items = await _all(walk([path.join(dir, 'two'), path.join(dir, 'one'), path.join(dir, 'one/a.txt')], { ext: ['txt'] }));
+      const items = [...walk([path.join(dir, 'two'), path.join(dir, 'one'), path.join(dir, 'one/a.txt')], { ext: ['txt'] })];
       const got = items.map((i) => (i.kind === 'file' ? path.relative(dir, i.file) : i.kind));
       expect(got).toEqual(files.map((f) => path.join(dir, f)).sort(comparePaths).map((f) => path.relative(dir, f)));
     } finally {
@@ -111,26 +105,26 @@ describe('walk', () => {
     }
   });
 
-  it('tells how many files it has found as it goes, in directories and named directly', async () => {
+  it('tells how many files it has found as it goes, in directories and named directly', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
     try {
       mkdirSync(path.join(dir, 'sub'));
       for (const f of ['b.txt', 'a.txt', 'sub/c.md', 'skip.json']) writeFileSync(path.join(dir, f), 'text');
       writeFileSync(path.join(dir, 'named.json'), 'text');
       const counts: number[] = [];
-      const items = await _all(walk([dir, path.join(dir, 'named.json')], { ext: ['txt', 'md'], onFound: (n) => counts.push(n) }));
+      const items = [...walk([dir, path.join(dir, 'named.json')], { ext: ['txt', 'md'], onFound: (n) => counts.push(n) })];
       expect(items.map((i) => (i.kind === 'file' ? path.relative(dir, i.file) : i.kind))).toEqual(['a.txt', 'b.txt', 'named.json', 'sub/c.md']);
       expect(counts).toEqual([1, 2, 3, 4]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-  it('gives a file named twice (directly and in its directory) once, in sorted order, after the paths that fail', async () => {
+  it('gives a file named twice (directly and in its directory) once, in sorted order, after the paths that fail', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
     try {
       for (const f of ['b.txt', 'a.txt']) writeFileSync(path.join(dir, f), 'text');
       const b = path.join(dir, 'b.txt');
-      const items = await _all(walk([b, dir, path.join(dir, 'missing.txt'), b], { ext: ['txt'] }));
+      const items = [...walk([b, dir, path.join(dir, 'missing.txt'), b], { ext: ['txt'] })];
       expect(items.map((i) => (i.kind === 'stdin' ? 'stdin' : `${i.kind} ${path.relative(dir, i.file)}`))).toEqual(['error missing.txt', 'file a.txt', 'file b.txt']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
