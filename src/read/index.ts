@@ -46,7 +46,7 @@ const _YIELD_EVERY = 8;
 /**
  * Count the inputs the paths name, then load every one in order as the run asks for it: failures
  * are results too, so one bad file never stops the others. The paths are walked twice (counting,
- * then reading) rather than held: a count is cheap (20,000 files: about 0.1 s) and the run's length
+ * then reading) rather than held: a count is cheap (100,000 files: about 0.2 s) and the run's length
  * is then known from the start (progress, the choice of threads). Should files come or go between
  * the two walks, the second one is what is read.
  */
