@@ -12,6 +12,7 @@ export function foldName(s: string): string {
   // (about 6 ms, cold).
   return folded.replace(isAscii(folded) ? _NOT_ASCII_WORD : _NOT_WORD, ' ').trim();
 }
+
 const _NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const _NOT_ASCII_WORD = /[^a-z0-9]+/g;
 

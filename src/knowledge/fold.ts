@@ -7,6 +7,7 @@ const _LETTERS: Record<string, string> = {
 const _SPECIAL = /[øßæœłđðþıħŋ]/g;
 const _NON_ASCII = /[^\x00-\x7f]/;
 
+/** Nothing past U+007F: such a text folds and splits without Unicode tables. */
 export function isAscii(s: string): boolean {
   return !_NON_ASCII.test(s);
 }

@@ -17,9 +17,9 @@ import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 const _BATCH = 200;
+const _BATCH_MS = 250;
 // The most of a store read through a memory map; SQLite reads the rest as usual.
 const _MAP_BYTES = 2 ** 30;
-const _BATCH_MS = 250;
 
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class StoreError extends Error {}
