@@ -24,7 +24,7 @@ export interface WalkOptions {
  * a walk through promises made so much garbage that it widened the heap for the rest of the run.
  */
 export function* walk(paths: string[], opts: WalkOptions): Generator<WalkItem> {
-  const exts = new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()));
+  const exts = [...new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()))];
   const named: string[] = [];
   const dirs: string[] = [];
   let stdin = false;
@@ -76,19 +76,25 @@ export function comparePaths(a: string, b: string): number {
 }
 
 /** A directory named on the command line: its articles, or why it gives none. */
-function* _walkRoot(dir: string, exts: Set<string>): Generator<_Found> {
+function* _walkRoot(dir: string, exts: string[]): Generator<_Found> {
   let any = false;
-  for (const item of _walkDir(dir, exts, new Set())) {
+  for (const item of _walkDir(dir, _extensionTest(exts), new Set())) {
     any = true;
     yield item;
   }
-  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${[...exts].map((e) => '.' + e).join(', ')})` };
+  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${exts.map((e) => '.' + e).join(', ')})` };
+}
+
+/** A test of a file name's extension, any case, that makes no strings. */
+function _extensionTest(exts: string[]): RegExp {
+  if (exts.length === 0) return /(?!)/;
+  return new RegExp(`\\.(?:${exts.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i');
 }
 
 /** What a symbolic link points to, or why it cannot be followed. */
 type _Target = { dir: boolean; file: boolean; problem: string | null };
 
-function* _walkDir(dir: string, exts: Set<string>, seen: Set<string>): Generator<_Found> {
+function* _walkDir(dir: string, exts: RegExp, seen: Set<string>): Generator<_Found> {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -109,12 +115,14 @@ function* _walkDir(dir: string, exts: Set<string>, seen: Set<string>): Generator
     yield { kind: 'error', file: dir, reason: describeFsError(err) };
     return;
   }
-  const article = (e: Dirent) => exts.has(path.extname(e.name).slice(1).toLowerCase());
+  const article = (e: Dirent) => exts.test(e.name);
+  // Each path made by one concatenation: a walk makes as little garbage as it can (see `walk`).
+  const under = path.join(dir, '_').slice(0, -1);
   // Symbolic links are followed before sorting, which depends on what they point to.
   const links = new Map<string, _Target>();
   for (const e of entries) {
     if (!e.isSymbolicLink() || e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
+    const full = under + e.name;
     try {
       const st = statSync(full);
       links.set(e.name, { dir: st.isDirectory(), file: st.isFile(), problem: null });
@@ -130,12 +138,12 @@ function* _walkDir(dir: string, exts: Set<string>, seen: Set<string>): Generator
     if (e.name.startsWith('.')) continue;
     const link = links.get(e.name);
     if (link?.problem === '') continue;
-    if (link?.problem) yield { kind: 'error', file: path.join(dir, e.name), reason: link.problem };
-    else if (isDir(e)) yield* _walkDir(path.join(dir, e.name), exts, new Set(seen));
+    if (link?.problem) yield { kind: 'error', file: under + e.name, reason: link.problem };
+    else if (isDir(e)) yield* _walkDir(under + e.name, exts, new Set(seen));
     else if (!article(e)) continue;
-    else if (link?.file ?? e.isFile()) yield { kind: 'file', file: path.join(dir, e.name) };
+    else if (link?.file ?? e.isFile()) yield { kind: 'file', file: under + e.name };
     // A FIFO named like an article would block the run if read: said, not read.
-    else yield { kind: 'error', file: path.join(dir, e.name), reason: _NOT_REGULAR };
+    else yield { kind: 'error', file: under + e.name, reason: _NOT_REGULAR };
   }
 }
 

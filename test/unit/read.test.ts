@@ -105,6 +105,17 @@ describe('walk', () => {
     }
   });
 
+  it('reads a directory's files by their extension in any case, and only by their last one', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
+    try {
+      for (const f of ['a.TXT', 'b.txt', 'c.Md', 'd.txt.bak', 'e.mdx', 'ftxt', '.hidden.txt']) writeFileSync(path.join(dir, f), 'text');
+      const items = [...walk([dir], { ext: ['TXT', '.md'] })];
+      expect(items.map((i) => (i.kind === 'file' ? path.basename(i.file) : i.kind))).toEqual(['a.TXT', 'b.txt', 'c.Md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tells how many files it has found as it goes, in directories and named directly', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
     try {
