@@ -105,7 +105,7 @@ describe('walk', () => {
     }
   });
 
-  it('reads a directory's files by their extension in any case, and only by their last one', () => {
+  it("reads a directory's files by their extension in any case, and only by their last one", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-walk-'));
     try {
       for (const f of ['a.TXT', 'b.txt', 'c.Md', 'd.txt.bak', 'e.mdx', 'ftxt', '.hidden.txt']) writeFileSync(path.join(dir, f), 'text');
