@@ -53,7 +53,7 @@ async function main() {
   const { playerStory } = await import(path.join(ROOT, 'dist/aggregate/player.js'));
   for (const p of player) {
     const t0 = performance.now();
-    const store = openStore(db, { mapped: true }); // as the query commands open it
+    const store = openStore(db);
     const found = store.storyArticles(p.name).articles;
     const t1 = performance.now();
     const story = playerStory(p.name, found);

@@ -94,7 +94,7 @@ function _extensionTest(exts: string[]): RegExp {
 /** What a symbolic link points to, or why it cannot be followed. */
 type _Target = { dir: boolean; file: boolean; problem: string | null };
 
-function* _walkDir(dir: string, exts: RegExp, seen: Set<string>): Generator<_Found> {
+function* _walkDir(dir: string, extension: RegExp, seen: Set<string>): Generator<_Found> {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -115,7 +115,7 @@ function* _walkDir(dir: string, exts: RegExp, seen: Set<string>): Generator<_Fou
     yield { kind: 'error', file: dir, reason: describeFsError(err) };
     return;
   }
-  const article = (e: Dirent) => exts.test(e.name);
+  const article = (e: Dirent) => extension.test(e.name);
   // Each path made by one concatenation: a walk makes as little garbage as it can (see `walk`).
   const under = path.join(dir, '_').slice(0, -1);
   // Symbolic links are followed before sorting, which depends on what they point to.
@@ -139,7 +139,7 @@ function* _walkDir(dir: string, exts: RegExp, seen: Set<string>): Generator<_Fou
     const link = links.get(e.name);
     if (link?.problem === '') continue;
     if (link?.problem) yield { kind: 'error', file: under + e.name, reason: link.problem };
-    else if (isDir(e)) yield* _walkDir(under + e.name, exts, new Set(seen));
+    else if (isDir(e)) yield* _walkDir(under + e.name, extension, new Set(seen));
     else if (!article(e)) continue;
     else if (link?.file ?? e.isFile()) yield { kind: 'file', file: under + e.name };
     // A FIFO named like an article would block the run if read: said, not read.

@@ -18,8 +18,6 @@ const Database = createRequire(import.meta.url)('better-sqlite3') as typeof Bett
 
 const _BATCH = 200;
 const _BATCH_MS = 250;
-// The most of a store read through a memory map; SQLite reads the rest as usual.
-const _MAP_BYTES = 2 ** 30;
 
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class StoreError extends Error {}
@@ -30,16 +28,6 @@ export interface RumourFilter {
   since?: string;
 }
 
-/** How a store is opened. */
-export interface StoreOptions {
-  /**
-   * Read through a memory map: a question reads pages all over the file once, and mapped they cost
-   * no copy (a heavy player's story reads in half the time). Not for writing runs, whose every page
-   * read would then count in the process's memory.
-   */
-  mapped?: boolean;
-}
-
 /** The rumour store: what `extract` recorded, and the questions the commands ask of it. */
 export class Store {
   readonly path: string;
@@ -47,7 +35,7 @@ export class Store {
   private readonly stmts = new Map<string, BetterSqlite3.Statement>();
   private batch = { articles: 0, since: 0 };
 
-  constructor(file: string, opts: StoreOptions = {}) {
+  constructor(file: string) {
     this.path = file;
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     try {
@@ -61,7 +49,6 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
     this.db.pragma('cache_size = -32000');
-    if (opts.mapped) this.db.pragma(`mmap_size = ${_MAP_BYTES}`);
     _migrate(this.db, file);
   }
 
@@ -356,8 +343,8 @@ export class Store {
 }
 
 /** Open (creating and migrating as needed) the store at this path. */
-export function openStore(file: string, opts: StoreOptions = {}): Store {
-  return new Store(file, opts);
+export function openStore(file: string): Store {
+  return new Store(file);
 }
 
 /** Words of the text as an FTS5 query that means "all of these words", whatever the punctuation. */

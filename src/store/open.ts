@@ -16,7 +16,7 @@ export function openForCommand(opts: { db?: string }, io: Io, create: boolean): 
   const file = storePath(opts.db, io.env);
   if (file === null || (!create && !existsSync(file))) return { kind: 'none', path: file };
   try {
-    return { kind: 'store', store: openStore(file, { mapped: !create }) };
+    return { kind: 'store', store: openStore(file) };
   } catch (err) {
     const msg = err instanceof StoreError ? err.message : `${file}: cannot open the store: ${(err as Error).message}`;
     // Said on a command that would record: the user may only want the output.

@@ -144,7 +144,7 @@ describe('the store', () => {
     const db = new Database(file);
     db.exec('DROP INDEX articles_story; DROP INDEX players_story; PRAGMA user_version = 3');
     db.close();
-    const upgraded = openStore(file, { mapped: true });
+    const upgraded = openStore(file);
     expect(upgraded.storyArticles('Mo Salah').articles).toEqual(before);
     upgraded.close();
     const after = new Database(file);
