@@ -87,9 +87,14 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   try {
     const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal };
     // Output alone, in a format that writes each article on its own: the articles' texts are made
-    // where they are extracted (see format/text.ts).
+    // where they are extracted (see format/text.ts). Through the store, JSON Lines prints unchanged
+    // articles from their stored JSON.
     const text = store ? null : textFormat(format, opts.csvTable ?? 'rumours');
-    const outcomes = store ? extractThroughStore(paths, store, runOpts) : text ? writePaths(paths, text, runOpts) : extractPaths(paths, runOpts);
+    const outcomes = store
+      ? extractThroughStore(paths, store, runOpts, format === 'ndjson')
+      : text
+        ? writePaths(paths, text, runOpts)
+        : extractPaths(paths, runOpts);
     for await (const r of outcomes) {
       bar.tick();
       done++;

@@ -9,6 +9,7 @@ import type { StoryArticle } from '../aggregate/player.js';
 import type { Article, Fee, Quote, Rumour } from '../schema.js';
 import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
 import { nameKey } from '../aggregate/identity.js';
+import { jsonReplacer } from '../format/json.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
 import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -72,6 +73,22 @@ export class Store {
     this.db.close();
   }
 
+  /**
+   * The stored article for this file as the line JSON Lines prints for it, with its warnings, when
+   * that line is the stored JSON itself: bytes unchanged, the current extractor, stored under this
+   * very name (the JSON begins with it) and with its warnings kept (store schema 5). Printed so, an
+   * unchanged article costs neither reading its JSON nor writing it again. Null otherwise (then
+   * `cached`).
+   */
+  cachedLine(file: string, hash: string): { line: string; warnings: string[] } | null {
+    const row = this._st('SELECT json, warnings FROM articles WHERE path = ? AND hash = ? AND extractor = ?').get(_key(file), hash, EXTRACTOR_VERSION) as
+      | { json: Buffer; warnings: string | null }
+      | undefined;
+    if (!row || row.warnings === null) return null;
+    const json = inflateRawSync(row.json).toString('utf8');
+    return json.startsWith(`{"file":${JSON.stringify(file)},`) ? { line: `${json}\n`, warnings: JSON.parse(row.warnings) as string[] } : null;
+  }
+
   /** The stored article for this file, if its bytes are unchanged and the current extractor read it. */
   cached(file: string, hash: string): Article | null {
     const row = this._st('SELECT json FROM articles WHERE path = ? AND hash = ? AND extractor = ?').get(_key(file), hash, EXTRACTOR_VERSION) as
@@ -107,8 +124,10 @@ export class Store {
   private _put(a: Article, text: string, bytes: number): void {
     this._remove(a.file);
     const db = this.db;
-    const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, deflateRawSync(JSON.stringify(a)));
+    // The JSON as JSON Lines prints it (see cachedLine).
+    const json = deflateRawSync(JSON.stringify(a, jsonReplacer));
+    const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));
     const id = Number(info.lastInsertRowid);
     this._st('INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)').run(id, a.title ?? '', text);
     const names = new Set<string>();

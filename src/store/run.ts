@@ -4,21 +4,26 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { extractInWorkers, workersAvailable } from '../parallel/pool.js';
-import { extractHere, SMALL_RUN, type Outcome, type RunOptions } from '../pipeline.js';
+import { extractHere, SMALL_RUN, type Outcome, type RunOptions, type Written } from '../pipeline.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
 import type { Store } from './db.js';
 
 /** An outcome, and whether it came from the store rather than from extraction. */
 export type StoredOutcome = Outcome & { cached?: boolean };
 
-type _Slot = { kind: 'ready'; outcome: StoredOutcome } | { kind: 'pending'; text: string; bytes: number };
+/** With `lines`, an unchanged article may come as its JSON Lines line instead (Store.cachedLine). */
+export type StoredLine = Written & { cached?: boolean };
+
+type _Slot = { kind: 'ready'; outcome: StoredOutcome | StoredLine } | { kind: 'pending'; text: string; bytes: number };
 
 /** Standard input has no file to come back to: it is extracted and printed, never stored. */
 function _storable(file: string): boolean {
   return file !== '-';
 }
 
-export async function* extractThroughStore(paths: string[], store: Store, opts: RunOptions = {}): AsyncGenerator<StoredOutcome> {
+export function extractThroughStore(paths: string[], store: Store, opts?: RunOptions): AsyncGenerator<StoredOutcome>;
+export function extractThroughStore(paths: string[], store: Store, opts: RunOptions, lines: boolean): AsyncGenerator<StoredOutcome | StoredLine>;
+export async function* extractThroughStore(paths: string[], store: Store, opts: RunOptions = {}, lines = false): AsyncGenerator<StoredOutcome | StoredLine> {
   const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
   const inputs = await loadInputs(paths, readOpts);
   opts.onTotal?.(inputs.total);
@@ -29,6 +34,12 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     for await (const l of inputs.items) {
       if (l.ok && _storable(l.file)) {
         const hash = createHash('sha256').update(l.bytes).digest('hex');
+        const line = lines ? store.cachedLine(l.file, hash) : null;
+        if (line) {
+          slots.push({ kind: 'ready', outcome: { ok: true, file: l.file, warnings: line.warnings, text: line.line, cached: true } });
+          yield null;
+          continue;
+        }
         const article = store.cached(l.file, hash);
         if (article) {
           slots.push({ kind: 'ready', outcome: { ok: true, article, cached: true } });
@@ -72,7 +83,7 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
 }
 
 /** The answers from the store at the head of the queue, up to the first input still being extracted. */
-function* _ready(slots: _Slot[]): Generator<StoredOutcome> {
+function* _ready(slots: _Slot[]): Generator<StoredOutcome | StoredLine> {
   for (let head = slots[0]; head?.kind === 'ready'; head = slots[0]) {
     slots.shift();
     yield head.outcome;

@@ -126,6 +126,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX articles_story ON articles(id, extractor, date, path);
   CREATE INDEX players_story ON players(article_id, words, name, aliases, club);
   `,
+  // 5: an article's warnings beside its JSON, so that an unchanged article can be printed as JSON
+  // Lines straight from the JSON, without reading it (see Store.cachedLine). Rows stored before
+  // have null and are read whole.
+  `
+  ALTER TABLE articles ADD COLUMN warnings TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -134,22 +134,23 @@ describe('the store', () => {
     old.close();
   });
 
-  it('upgrades a schema-3 store in place: the story indexes are added and its stories read the same', () => {
+  it('upgrades a schema-3 store in place: the story indexes and the warnings column are added, and its stories read the same', () => {
     const file = fresh();
     const s = openStore(file);
     s.put(article('1.txt', '2025-01-01', [['Mohamed Salah', ['Mo Salah']], ['Cody Gakpo', []]], [rumour('Mohamed Salah', 'Liverpool', 'Al-Hilal')]), 'one', 3);
     const before = s.storyArticles('Mo Salah').articles;
     s.close();
-    // As schema 3 left it: no story indexes.
+    // As schema 3 left it: no story indexes, no warnings column.
     const db = new Database(file);
-    db.exec('DROP INDEX articles_story; DROP INDEX players_story; PRAGMA user_version = 3');
+    db.exec('DROP INDEX articles_story; DROP INDEX players_story; ALTER TABLE articles DROP COLUMN warnings; PRAGMA user_version = 3');
     db.close();
     const upgraded = openStore(file);
     expect(upgraded.storyArticles('Mo Salah').articles).toEqual(before);
     upgraded.close();
     const after = new Database(file);
     const indexes = after.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_story'").pluck().all();
-    expect([after.pragma('user_version', { simple: true }), indexes.sort()]).toEqual([SCHEMA_VERSION, ['articles_story', 'players_story']]);
+    const columns = after.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('articles');
+    expect([after.pragma('user_version', { simple: true }), indexes.sort(), columns.includes('warnings')]).toEqual([SCHEMA_VERSION, ['articles_story', 'players_story'], true]);
     after.close();
   });
 

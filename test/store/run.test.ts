@@ -2,9 +2,11 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ndjsonArticle } from '../../src/format/json.js';
 import { openStore } from '../../src/store/db.js';
-import { extractThroughStore, type StoredOutcome } from '../../src/store/run.js';
+import { extractThroughStore, type StoredLine, type StoredOutcome } from '../../src/store/run.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'rumours-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,6 +16,17 @@ async function all(paths: string[], dbFile: string): Promise<StoredOutcome[]> {
   const out: StoredOutcome[] = [];
   try {
     for await (const r of extractThroughStore(paths, store, { jobs: 1 })) out.push(r);
+  } finally {
+    store.close();
+  }
+  return out;
+}
+
+async function lines(paths: string[], dbFile: string): Promise<Array<StoredOutcome | StoredLine>> {
+  const store = openStore(dbFile);
+  const out: Array<StoredOutcome | StoredLine> = [];
+  try {
+    for await (const r of extractThroughStore(paths, store, { jobs: 1 }, true)) out.push(r);
   } finally {
     store.close();
   }
@@ -44,5 +57,25 @@ describe('extractThroughStore', () => {
     expect(store.count()).toBe(files - 1);
     expect(store.consistent().ok).toBe(true);
     store.close();
+  }, 30_000);
+
+  it('gives an unchanged article as the JSON Lines line it prints, when stored under the same name with its warnings', async () => {
+    const articles = path.join(dir, 'lines');
+    cpSync(new URL('../../seeds', import.meta.url), articles, { recursive: true });
+    cpSync(new URL('../../fixtures/articles/latin1.txt', import.meta.url), path.join(articles, 'latin1.txt'));
+    const db = path.join(dir, 'lines.db');
+    const first = await all([articles], db);
+    const again = await lines([articles], db);
+    // The same text JSON Lines prints for each article, and the same warnings (latin1.txt has one).
+    expect(again.map((r) => r.ok && 'text' in r && [r.text, r.warnings])).toEqual(first.map((r) => r.ok && [ndjsonArticle(r.article), r.article.warnings]));
+    expect(again.every((r) => r.ok && r.cached)).toBe(true);
+    expect(again.some((r) => r.ok && 'warnings' in r && r.warnings.length > 0)).toBe(true);
+    // Named otherwise than when stored, or stored before warnings were kept: read whole.
+    const renamed = await lines([path.relative(process.cwd(), articles)], db);
+    expect(renamed.every((r) => r.ok && 'article' in r && r.cached)).toBe(true);
+    const old = new Database(db);
+    old.exec('UPDATE articles SET warnings = NULL');
+    old.close();
+    expect((await lines([articles], db)).every((r) => r.ok && 'article' in r && r.cached)).toBe(true);
   }, 30_000);
 });
