@@ -41,8 +41,8 @@ async function main() {
   if (first.status !== 0) throw new Error(`first extract failed: ${first.err}`);
   const again = await run(['extract', dir, '-f', 'ndjson', '-q'], env);
   const noStore = await run(['extract', dir, '-f', 'ndjson', '-q', '--no-store'], env);
-  // The extracts leave a quarter of a gigabyte for the kernel to write out: timed meanwhile, every
-  // process start here took a third longer. Written out first, the timings are the questions' own.
+  // The extracts leave a quarter of a gigabyte for the kernel to write out: written out first, it
+  // does not share the disk with the questions timed below.
   spawnSync('sync');
   const player = [];
   for (const name of PLAYERS) {
