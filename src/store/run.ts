@@ -33,16 +33,9 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   async function* fresh(): AsyncGenerator<Loaded | null> {
     for await (const l of inputs.items) {
       if (l.ok && _storable(l.file)) {
-        const hash = createHash('sha256').update(l.bytes).digest('hex');
-        const line = lines ? store.cachedLine(l.file, hash) : null;
-        if (line) {
-          slots.push({ kind: 'ready', outcome: { ok: true, file: l.file, warnings: line.warnings, text: line.line, cached: true } });
-          yield null;
-          continue;
-        }
-        const article = store.cached(l.file, hash);
-        if (article) {
-          slots.push({ kind: 'ready', outcome: { ok: true, article, cached: true } });
+        const stored = _fromStore(store, l.file, createHash('sha256').update(l.bytes).digest('hex'), lines);
+        if (stored) {
+          slots.push({ kind: 'ready', outcome: stored });
           yield null;
           continue;
         }
@@ -80,6 +73,14 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   } finally {
     await extracted.return(undefined);
   }
+}
+
+/** What the store holds for an unchanged input: its JSON Lines line when asked for and usable, else the article. */
+function _fromStore(store: Store, file: string, hash: string, lines: boolean): StoredOutcome | StoredLine | null {
+  const line = lines ? store.cachedLine(file, hash) : null;
+  if (line) return { ok: true, file, warnings: line.warnings, text: line.line, cached: true };
+  const article = store.cached(file, hash);
+  return article ? { ok: true, article, cached: true } : null;
 }
 
 /** The answers from the store at the head of the queue, up to the first input still being extracted. */
