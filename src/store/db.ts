@@ -73,28 +73,28 @@ export class Store {
     this.db.close();
   }
 
+  /** The stored article for this file, if its bytes are unchanged and the current extractor read it. */
+  cached(file: string, hash: string): Article | null {
+    const stored = this.cachedAs(file, hash, false);
+    return stored && 'article' in stored ? stored.article : null;
+  }
+
   /**
-   * The stored article for this file as the line JSON Lines prints for it, with its warnings, when
-   * that line is the stored JSON itself: bytes unchanged, the current extractor, stored under this
-   * very name (the JSON begins with it) and with its warnings kept (store schema 5). Printed so, an
-   * unchanged article costs neither reading its JSON nor writing it again. Null otherwise (then
-   * `cached`).
+   * The same, and with `asLine` as the line JSON Lines prints for it, with its warnings, when that
+   * line is the stored JSON itself: stored under this very name (the JSON begins with it) and with
+   * its warnings kept (store schema 5). Printed so, an unchanged article costs neither reading its
+   * JSON nor writing it again. Otherwise the article, read whole; one query and one inflate either way.
    */
-  cachedLine(file: string, hash: string): { line: string; warnings: string[] } | null {
+  cachedAs(file: string, hash: string, asLine: boolean): { line: string; warnings: string[] } | { article: Article } | null {
     const row = this._st('SELECT json, warnings FROM articles WHERE path = ? AND hash = ? AND extractor = ?').get(_key(file), hash, EXTRACTOR_VERSION) as
       | { json: Buffer; warnings: string | null }
       | undefined;
-    if (!row || row.warnings === null) return null;
+    if (!row) return null;
     const json = inflateRawSync(row.json).toString('utf8');
-    return json.startsWith(`{"file":${JSON.stringify(file)},`) ? { line: `${json}\n`, warnings: JSON.parse(row.warnings) as string[] } : null;
-  }
-
-  /** The stored article for this file, if its bytes are unchanged and the current extractor read it. */
-  cached(file: string, hash: string): Article | null {
-    const row = this._st('SELECT json FROM articles WHERE path = ? AND hash = ? AND extractor = ?').get(_key(file), hash, EXTRACTOR_VERSION) as
-      | { json: Buffer }
-      | undefined;
-    return row ? _asGiven(_unpack(row.json), file) : null;
+    if (asLine && row.warnings !== null && json.startsWith(`{"file":${JSON.stringify(file)},`)) {
+      return { line: `${json}\n`, warnings: JSON.parse(row.warnings) as string[] };
+    }
+    return { article: _asGiven(JSON.parse(json) as Article, file) };
   }
 
   /**
@@ -124,7 +124,7 @@ export class Store {
   private _put(a: Article, text: string, bytes: number): void {
     this._remove(a.file);
     const db = this.db;
-    // The JSON as JSON Lines prints it (see cachedLine).
+    // The JSON as JSON Lines prints it (see cachedAs).
     const json = deflateRawSync(JSON.stringify(a, jsonReplacer));
     const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));

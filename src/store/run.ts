@@ -11,7 +11,7 @@ import type { Store } from './db.js';
 /** An outcome, and whether it came from the store rather than from extraction. */
 export type StoredOutcome = Outcome & { cached?: boolean };
 
-/** With `lines`, an unchanged article may come as its JSON Lines line instead (Store.cachedLine). */
+/** With `lines`, an unchanged article may come as its JSON Lines line instead (Store.cachedAs). */
 export type StoredLine = Written & { cached?: boolean };
 
 type _Slot = { kind: 'ready'; outcome: StoredOutcome | StoredLine } | { kind: 'pending'; text: string; bytes: number };
@@ -77,10 +77,9 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
 
 /** What the store holds for an unchanged input: its JSON Lines line when asked for and usable, else the article. */
 function _fromStore(store: Store, file: string, hash: string, lines: boolean): StoredOutcome | StoredLine | null {
-  const line = lines ? store.cachedLine(file, hash) : null;
-  if (line) return { ok: true, file, warnings: line.warnings, text: line.line, cached: true };
-  const article = store.cached(file, hash);
-  return article ? { ok: true, article, cached: true } : null;
+  const stored = store.cachedAs(file, hash, lines);
+  if (!stored) return null;
+  return 'line' in stored ? { ok: true, file, warnings: stored.warnings, text: stored.line, cached: true } : { ok: true, article: stored.article, cached: true };
 }
 
 /** The answers from the store at the head of the queue, up to the first input still being extracted. */

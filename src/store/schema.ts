@@ -127,7 +127,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX players_story ON players(article_id, words, name, aliases, club);
   `,
   // 5: an article's warnings beside its JSON, so that an unchanged article can be printed as JSON
-  // Lines straight from the JSON, without reading it (see Store.cachedLine). Rows stored before
+  // Lines straight from the JSON, without reading it (see Store.cachedAs). Rows stored before
   // have null and are read whole.
   `
   ALTER TABLE articles ADD COLUMN warnings TEXT;
