@@ -1,17 +1,19 @@
-// Help, schema and usage errors from the real binary (the other usage cases run in-process in
-// test/unit/cli.test.ts, where they cost no process start).
+// Help, schema and usage errors from the real binary, each in a process of its own: these are the
+// runs that check bin/rumours.js itself and the exit codes a shell sees (the other usage cases run
+// in-process in test/unit/cli.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lines, rumours, type Ran } from './_run.js';
 
+const BIN_ITSELF = { spawn: true };
 let r: Record<string, Ran>;
 
 beforeAll(async () => {
   const runs = {
-    schema: rumours(['schema']),
-    help: rumours(['--help']),
-    typo: rumours(['extrat', 'seeds/']),
-    badFormat: rumours(['extract', 'seeds/', '--format', 'xml']),
-    noPath: rumours(['extract']),
+    schema: rumours(['schema'], BIN_ITSELF),
+    help: rumours(['--help'], BIN_ITSELF),
+    typo: rumours(['extrat', 'seeds/'], BIN_ITSELF),
+    badFormat: rumours(['extract', 'seeds/', '--format', 'xml'], BIN_ITSELF),
+    noPath: rumours(['extract'], BIN_ITSELF),
   };
   const done = await Promise.all(Object.values(runs));
   r = Object.fromEntries(Object.keys(runs).map((k, i) => [k, done[i] as Ran]));
