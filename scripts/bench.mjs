@@ -14,7 +14,10 @@ const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number);
 // and a rate does not need them all.
 const BASELINE_ARTICLES = 300;
 
-/** Run a node script, output thrown away; report seconds, seconds to the first output byte, and peak RSS. */
+/**
+ * Run a node script, output thrown away; report seconds, seconds to the first output byte, peak RSS,
+ * and the CPU time of all its threads (cores in use = CPU time / seconds).
+ */
 function run(args, env = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -29,22 +32,31 @@ function run(args, env = {}) {
     child.on('close', (code) => {
       const seconds = (performance.now() - t0) / 1000;
       const rss = /RSS=(\d+)/.exec(err)?.[1];
+      const cpu = /CPU=(\d+)/.exec(err)?.[1];
       if (code !== 0 && code !== 2) return reject(new Error(`${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
-      resolve({ seconds, first, rssMB: rss ? Number(rss) / 1024 : null });
+      resolve({ seconds, first, rssMB: rss ? Number(rss) / 1024 : null, cpuSeconds: cpu ? Number(cpu) / 1e6 : null });
     });
   });
 }
 
-// Runs the CLI in-process and prints the peak RSS (KB) of the whole process, worker threads included.
+// Both scripts end by printing the peak RSS (KB) and the CPU time (µs) of the whole process, worker
+// threads and V8's own threads included.
+const USAGE = `
+function _usage() {
+  const u = process.resourceUsage();
+  process.stderr.write('RSS=' + u.maxRSS + ' CPU=' + (u.userCPUTime + u.systemCPUTime) + '\\n');
+}`;
+
+// Runs the CLI in-process.
 const CLI_WITH_RSS = `const { main } = await import(${JSON.stringify(path.join(ROOT, 'dist/cli.js'))});
 const code = await main(process.argv);
-process.stderr.write('RSS=' + process.resourceUsage().maxRSS + '\\n');
-process.exitCode = code;`;
+_usage();
+process.exitCode = code;${USAGE}`;
 
 const BASELINE = `import nlp from 'compromise';
 import { readFileSync } from 'node:fs';
 for (const f of process.argv.slice(1)) nlp(readFileSync(f, 'utf8'));
-process.stderr.write('RSS=' + process.resourceUsage().maxRSS + '\\n');`;
+_usage();${USAGE}`;
 
 // This machine's timings wander by a quarter from run to run: short runs are repeated and the median
 // kept (its peak RSS the highest seen). A 20,000-article run is long enough to be run once.
@@ -71,6 +83,8 @@ function row(name, articles, mb, r, base) {
     'x baseline': base ? (mbs / base).toFixed(1) : '1.0',
     'first output s': r.first === null ? '-' : r.first.toFixed(2),
     'peak RSS MB': r.rssMB === null ? '-' : Math.round(r.rssMB),
+    // More than 1 with one worker: the main thread reads and writes, and V8 compiles and collects on threads of its own.
+    'cores busy': r.cpuSeconds === null ? '-' : (r.cpuSeconds / r.seconds).toFixed(2),
   };
 }
 
