@@ -1,5 +1,6 @@
 // The shared runner: paths → read → extract, one article at a time, failures as values, in input
-// order. With jobs > 1 the extraction runs on a pool of worker threads; later the store slots in here.
+// order. Extraction runs on a pool of worker threads (parallel/pool.ts), or on this thread for small
+// runs; store/run.ts runs the same choice through the store.
 import { availableParallelism } from 'node:os';
 import type { TextFormat } from './format/text.js';
 import { startPool, workersAvailable, type Pool } from './parallel/pool.js';

@@ -56,8 +56,11 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     if (first) yield first;
     for await (const l of inputsLeft) if (l) yield l;
   })();
-  const jobs = Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 1 : availableParallelism()), inputs.total);
-  const extracted: AsyncGenerator<Outcome> = jobs > 1 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
+  // As without the store (pipeline.ts): an explicit --jobs N runs N workers, --jobs 1 included, so
+  // that this thread records while one worker extracts; unset, small runs stay on this thread, and
+  // so does a single input.
+  const jobs = inputs.total < 2 ? 0 : Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 0 : availableParallelism()), inputs.total);
+  const extracted: AsyncGenerator<Outcome> = jobs >= 1 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
   try {
     for (;;) {
       yield* _ready(slots);
