@@ -1,7 +1,7 @@
 // Hostile input, end to end (issue 6): every bad input made here in a temporary directory, the CLI
 // run on it beside good files (the binary itself where signals or another user are the point), and
-// stdout, stderr and the exit code checked. Each failure is
-// one line naming the file and the reason, and the good files are printed in full in the same run.
+// stdout, stderr and the exit code checked. Each failure is one line naming the file and the reason,
+// and the good files are printed in full in the same run.
 // (test/cli/errors.test.ts covers the first bad inputs and terminal escapes in the table; the closed
 // pipes of json and ndjson are in test/cli/extract.test.ts.)
 import { spawn, spawnSync } from 'node:child_process';
