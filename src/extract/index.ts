@@ -11,7 +11,7 @@ import { makeDoc, showSpan } from './doc.js';
 import { findFees } from './fees.js';
 import { findPeople } from './names.js';
 import { findQuotes } from './quotes.js';
-import { findSources } from './sources.js';
+import { scanSources } from './sources.js';
 import type { ClubMention, Doc, PersonEntity, SourceFinding, Span } from './types.js';
 
 export { docFromText, makeDoc } from './doc.js';
@@ -44,10 +44,10 @@ type Facts = Pick<Article, 'title' | 'players' | 'people' | 'clubs' | 'fees' | '
 
 export function extractFacts(doc: Doc): Facts {
   const clubMentions = findClubs(doc);
-  const sourceFindings = findSources(doc);
+  const { sources: sourceFindings, outletNames } = scanSources(doc);
   const quoteFindings = findQuotes(doc);
   const feeFindings = findFees(doc);
-  const entities = findPeople(doc, { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings });
+  const entities = findPeople(doc, { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings, outletNames });
   // One index of who is named where, shared by the three relations that resolve references.
   const refs = new References(doc, entities, quoteFindings);
   const speakers = attributeQuotes(doc, quoteFindings, refs);

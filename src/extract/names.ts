@@ -12,6 +12,8 @@ export interface NameContext {
   clubs: ClubMention[];
   sources: SourceFinding[];
   quotes: QuoteFinding[];
+  /** Outlets named without being cited (sources.ts): cut out like the cited ones. */
+  outletNames?: Span[];
 }
 
 interface _Tok extends Span {
@@ -88,7 +90,7 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
 }
 
 function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
-  const spans: Span[] = [...ctx.clubs, ...ctx.sources.filter((s) => s.kind === 'outlet')];
+  const spans: Span[] = [...ctx.clubs, ...ctx.sources.filter((s) => s.kind === 'outlet'), ...(ctx.outletNames ?? [])];
   for (const re of [_CREDIT, _URL]) {
     re.lastIndex = 0;
     for (const m of doc.text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });

@@ -115,7 +115,22 @@ interface _Mention extends Span {
 }
 
 export function findSources(doc: Doc): SourceFinding[] {
-  if (doc.text.length === 0 || doc.paragraphs.length === 0) return [];
+  return scanSources(doc).sources;
+}
+
+export interface SourceScan {
+  /** The outlets and journalists the article cites. */
+  sources: SourceFinding[];
+  /**
+   * Outlets named by a name of two words or more without being cited ("on BBC Radio Five Live's
+   * Sportsweek"): no source, but never a person's name either, which the names recogniser must know.
+   */
+  outletNames: Span[];
+}
+
+/** The sources, and the outlets named without a citation, from one pass over the table's names. */
+export function scanSources(doc: Doc): SourceScan {
+  if (doc.text.length === 0 || doc.paragraphs.length === 0) return { sources: [], outletNames: [] };
   const ads = _adParagraphs(doc);
   const skip = (m: Span) => ads.has(_paraIndex(doc, m.start)) || _inCredit(doc, m.start);
   const out: SourceFinding[] = [];
@@ -129,7 +144,8 @@ export function findSources(doc: Doc): SourceFinding[] {
   };
 
   // Outlets and listed journalists: cited as a group ("Marca and AS report") or one by one.
-  const mentions = _tableMentions(doc).filter((m) => !skip(m));
+  const named = _tableMentions(doc);
+  const mentions = named.filter((m) => !skip(m));
   const journalists: _Mention[] = [];
   let g = 0;
   while (g < mentions.length) {
@@ -167,7 +183,9 @@ export function findSources(doc: Doc): SourceFinding[] {
       if (_cited(doc, m)) push({ ...m, name: j.name, kind: 'journalist' });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // One-word names ("Sport", "Record", "AS") are words too: only the longer ones are kept out of names.
+  const outletNames = named.filter((m) => m.kind === 'outlet' && !starts.has(m.start) && doc.text.slice(m.start, m.end).includes(' '));
+  return { sources: out.sort((a, b) => a.start - b.start), outletNames };
 }
 
 // ---- mentions ----

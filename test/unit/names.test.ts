@@ -22,6 +22,15 @@ function people(text: string, clubs: string[] = []) {
 }
 
 describe('names', () => {
+  it('leaves out an outlet named without a citation ("Five Live" is no player)', () => {
+    const text = "Listen to the full interview on BBC Radio Five Live's Sportsweek. Arsenal want Jose Antonio Reyes.";
+    const doc = docFromText(text);
+    const at = text.indexOf('BBC Radio Five Live');
+    expect(people(text, ['Arsenal']).map((e) => e.name)).toContain('Five Live');
+    const es = findPeople(doc, { clubs: clubsIn(doc, ['Arsenal']), sources: [], quotes: [], outletNames: [{ start: at, end: at + 'BBC Radio Five Live'.length }] });
+    expect(es.map((e) => e.name)).toEqual(['Jose Antonio Reyes']);
+  });
+
   it('links surname-only and possessive mentions to the full name', () => {
     const es = people("Liverpool midfielder Alexis Mac Allister is wanted. Mac Allister's deal runs to 2028. Mac Allister said nothing.", ['Liverpool']);
     expect(es).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
-import { findSources } from '../../src/extract/sources.js';
+import { findSources, scanSources } from '../../src/extract/sources.js';
 import { expectLinear, tenthAndWhole } from './_linear.js';
 
 const found = (text: string) => findSources(docFromText(text)).map((s) => `${s.kind}:${s.name}|${s.alias}`);
@@ -81,6 +81,16 @@ describe('findSources: not sources', () => {
     expect(names('BBC Sport pundit Alan Hansen was critical of the side.')).toEqual([]);
     expect(names('The Sun was shining at Anfield, and the Mirror of the club is its fans.')).toEqual([]);
     expect(names('The Spanish journalist claims the deal is close.')).toEqual([]);
+  });
+
+  it('gives the outlets named without a citation by two words or more, for the names recogniser to leave out', () => {
+    const text = "Listen to the interview on BBC Radio Five Live's Sportsweek.\n\nThe Sun was out, Sky Sports reports.";
+    const scan = scanSources(docFromText(text));
+    expect(scan.sources.map((s) => s.name)).toEqual(['Sky Sports']);
+    // "Sky Sports" is cited, so a source and not in the list.
+    expect(scan.outletNames.map((m) => text.slice(m.start, m.end))).toEqual(['BBC Radio Five Live', 'The Sun']);
+    // One-word names of the table are words too ("Record").
+    expect(scanSources(docFromText('Record crowds came to watch the derby.')).outletNames).toEqual([]);
   });
 });
 
