@@ -26,6 +26,17 @@ export interface RunOptions extends Partial<ReadOptions> {
   onTotal?: (total: number) => void;
 }
 
+/**
+ * How many workers a run of `total` inputs extracts on, 0 for the calling thread. An explicit
+ * --jobs N runs N workers, --jobs 1 included: the main thread then reads and writes while one worker
+ * extracts, with a capped heap. Unset, one per core, but runs of fewer than SMALL_RUN inputs stay on
+ * this thread, and so does a single input. Used with and without the store (store/run.ts).
+ */
+export function workersFor(total: number, jobs: number | undefined): number {
+  if (total < 2) return 0;
+  return Math.min(jobs ?? (total < SMALL_RUN ? 0 : availableParallelism()), total);
+}
+
 /** Every input's article, in input order. */
 export function extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
   return _run(paths, opts, null) as AsyncGenerator<Outcome>;
@@ -59,11 +70,11 @@ async function* _run(paths: string[], opts: RunOptions, format: TextFormat | nul
     throw err;
   }
   opts.onTotal?.(inputs.total);
-  // An explicit --jobs N runs N workers, --jobs 1 included: the main thread then reads and writes
-  // while one worker extracts, with a capped heap. Unset, small runs stay on this thread (counted
-  // once more with the walk's failures and standard input, as `total` counts them).
-  startIfLong(inputs.total);
-  if (early.pool && inputs.total > 1) {
+  // Counted once more with the walk's failures and standard input, as `total` counts them; a pool
+  // started early keeps its size.
+  const workers = workersFor(inputs.total, opts.jobs);
+  if (workers > 0) start(workers);
+  if (early.pool && workers > 0) {
     yield* early.pool.run(inputs.items);
     return;
   }

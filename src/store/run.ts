@@ -2,9 +2,8 @@
 // same extractor) is answered from the store before any extraction; the rest are extracted and
 // recorded, in batches that each commit whole (see Store.put), in input order.
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { extractInWorkers, workersAvailable } from '../parallel/pool.js';
-import { extractHere, SMALL_RUN, type Outcome, type RunOptions, type Written } from '../pipeline.js';
+import { extractHere, workersFor, type Outcome, type RunOptions, type Written } from '../pipeline.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
 import type { Store } from './db.js';
 
@@ -56,11 +55,9 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     if (first) yield first;
     for await (const l of inputsLeft) if (l) yield l;
   })();
-  // As without the store (pipeline.ts): an explicit --jobs N runs N workers, --jobs 1 included, so
-  // that this thread records while one worker extracts; unset, small runs stay on this thread, and
-  // so does a single input.
-  const jobs = inputs.total < 2 ? 0 : Math.min(opts.jobs ?? (inputs.total < SMALL_RUN ? 0 : availableParallelism()), inputs.total);
-  const extracted: AsyncGenerator<Outcome> = jobs >= 1 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
+  // As without the store: with workers, this thread records while they extract.
+  const jobs = workersFor(inputs.total, opts.jobs);
+  const extracted: AsyncGenerator<Outcome> = jobs > 0 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
   try {
     for (;;) {
       yield* _ready(slots);
