@@ -44,26 +44,35 @@ export const GoldQuote = z.strictObject({
 
 export const GoldRumour = z.strictObject({
   player: GoldRef,
-  from: GoldRef.nullable(),
+  /** Left out: the selling club is not scored for this rumour (partial gold). */
+  from: GoldRef.nullable().optional(),
   to: GoldRef,
-  status: Status,
+  /** Left out: the stage is not scored for this rumour (partial gold). */
+  status: Status.optional(),
   optional: _optional,
 });
 
+/** The list fields of an article entry: each may be left out (not scored) or marked partial. */
+export const GOLD_LIST_FIELDS = ['players', 'people', 'clubs', 'fees', 'quotes', 'sources', 'rumours'] as const;
+export type GoldListField = (typeof GOLD_LIST_FIELDS)[number];
+
 const _date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD or null');
 
+// A list field left out of an entry is not scored for that article (GUIDELINES.md).
 export const GoldArticle = z.strictObject({
   /** Absent: the date is not scored for this article. */
   date: _date.nullable().optional(),
-  players: z.array(GoldName).default([]),
-  optional_players: z.array(GoldName).default([]),
-  people: z.array(GoldPerson).default([]),
-  clubs: z.array(GoldName).default([]),
-  optional_clubs: z.array(GoldName).default([]),
-  fees: z.array(GoldFee).default([]),
-  quotes: z.array(GoldQuote).default([]),
-  sources: z.array(GoldName).default([]),
-  rumours: z.array(GoldRumour).default([]),
+  /** Fields whose list is known to be incomplete: listed items are expected, others are not false positives. */
+  partial: z.array(z.enum(GOLD_LIST_FIELDS)).optional(),
+  players: z.array(GoldName).optional(),
+  optional_players: z.array(GoldName).optional(),
+  people: z.array(GoldPerson).optional(),
+  clubs: z.array(GoldName).optional(),
+  optional_clubs: z.array(GoldName).optional(),
+  fees: z.array(GoldFee).optional(),
+  quotes: z.array(GoldQuote).optional(),
+  sources: z.array(GoldName).optional(),
+  rumours: z.array(GoldRumour).optional(),
 });
 
 export const GoldFile = z.strictObject({
@@ -117,15 +126,17 @@ export interface GoldEntity {
   optional: boolean;
 }
 
+/** A list field: undefined when the entry leaves it out (not scored). */
 export interface NormGoldArticle {
   date: string | null | undefined;
-  players: GoldEntity[];
-  people: (GoldEntity & { role: string })[];
-  clubs: GoldEntity[];
-  fees: GoldFee[];
-  quotes: GoldQuote[];
-  sources: GoldEntity[];
-  rumours: GoldRumour[];
+  partial: ReadonlySet<GoldListField>;
+  players: GoldEntity[] | undefined;
+  people: (GoldEntity & { role: string })[] | undefined;
+  clubs: GoldEntity[] | undefined;
+  fees: GoldFee[] | undefined;
+  quotes: GoldQuote[] | undefined;
+  sources: GoldEntity[] | undefined;
+  rumours: GoldRumour[] | undefined;
 }
 
 type _InputArticle = z.input<typeof GoldArticle>;
@@ -140,17 +151,20 @@ export function toEntity(n: GoldName, optional = false): GoldEntity {
   return { spellings: typeof n.name === 'string' ? [n.name] : [...n.name], optional: optional || n.optional === true };
 }
 
-/** Tolerates arrays left out, so hand-built gold objects in tests need not list every field. */
+/** An optional_* list counts as giving its field: the field is scored, its entries optional. */
 export function normaliseArticle(a: _InputArticle): NormGoldArticle {
   const names = (list: GoldName[] | undefined, optional = false): GoldEntity[] => (list ?? []).map((n) => toEntity(n, optional));
+  const withOptional = (list: GoldName[] | undefined, opt: GoldName[] | undefined): GoldEntity[] | undefined =>
+    list === undefined && opt === undefined ? undefined : [...names(list), ...names(opt, true)];
   return {
     date: a.date,
-    players: [...names(a.players), ...names(a.optional_players, true)],
-    people: (a.people ?? []).map((p) => ({ ...toEntity(p.name, p.optional === true), role: p.role })),
-    clubs: [...names(a.clubs), ...names(a.optional_clubs, true)],
-    fees: a.fees ?? [],
-    quotes: a.quotes ?? [],
-    sources: names(a.sources),
-    rumours: a.rumours ?? [],
+    partial: new Set(a.partial ?? []),
+    players: withOptional(a.players, a.optional_players),
+    people: a.people?.map((p) => ({ ...toEntity(p.name, p.optional === true), role: p.role })),
+    clubs: withOptional(a.clubs, a.optional_clubs),
+    fees: a.fees,
+    quotes: a.quotes,
+    sources: a.sources && names(a.sources),
+    rumours: a.rumours,
   };
 }

@@ -35,12 +35,13 @@ export function renderTable(report: EvalReport, opts: RenderOptions = {}): strin
   lines.push(c.bold(`${'field'.padEnd(_W)}${_cols(['P', 'R', 'F1'], 7)}${_cols(['tp', 'fp', 'fn'], 7)}`));
   const row = (f: FieldName): string => {
     const s = report.fields[f];
+    if (!s.scored) return c.dim(`${FIELD_LABELS[f].padEnd(_W)}${_cols(['-', '-', '-'], 7)}  not in the gold`);
     const nums = `${_num(s.precision)}${_num(s.recall)}${_shade(c, s.f1, _num(s.f1))}`;
     return `${FIELD_LABELS[f].padEnd(_W)}${nums}${_cols([String(s.tp), String(s.fp), String(s.fn)], 7)}`;
   };
   for (const f of CORE_FIELDS) lines.push(row(f));
   for (const f of EXTRA_FIELDS) lines.push(c.dim(row(f)));
-  lines.push(c.bold(`${'macro-F1'.padEnd(_W)}${_shade(c, report.macroF1, _num(report.macroF1))}`) + c.dim(`  (mean F1 of the ${report.macroFields.length} unstarred fields)`));
+  lines.push(c.bold(`${'macro-F1'.padEnd(_W)}${_shade(c, report.macroF1, _num(report.macroF1))}`) + c.dim(`  (mean F1 of the ${report.macroFields.length} unstarred fields the gold gives)`));
   lines.push(c.dim('* reported only, not part of the average above'));
   if (opts.verbose) lines.push(...renderDetails(report.details ?? [], c));
   return lines.join('\n') + '\n';

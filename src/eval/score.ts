@@ -2,7 +2,7 @@
 // macro-F1 of the core fields, and every miss / false positive / wrong attribute for --verbose.
 import { z } from 'zod';
 import type { Article } from '../schema.js';
-import { normaliseArticle, refSpellings, type GoldEntity, type GoldFileInput, type GoldRef, type NormGoldArticle } from './gold.js';
+import { normaliseArticle, refSpellings, type GoldEntity, type GoldListField, type GoldFileInput, type GoldRef, type NormGoldArticle } from './gold.js';
 import { attributeMatches, compact, feeScore, fold, matchOneToOne, nameScore, quoteMatches } from './match.js';
 
 export const EVAL_SCHEMA_ID = 'rumours-eval/1';
@@ -36,6 +36,7 @@ export const FieldScore = z.object({
   tp: z.int().nonnegative().describe('Found and in the gold (attribute fields: matched pairs whose attribute is right)'),
   fp: z.int().nonnegative().describe('Found, not in the gold (attribute fields: matched pairs whose attribute is wrong)'),
   fn: z.int().nonnegative().describe('In the gold, not found (attribute fields: same as fp)'),
+  scored: z.boolean().describe('False when no gold entry gives this field (partial gold): left out of the macro-F1'),
 });
 
 export const EvalDetail = z.object({
@@ -68,6 +69,8 @@ interface _Counts {
   tp: number;
   fp: number;
   fn: number;
+  /** Some gold entry gave this field (or this attribute of a matched pair). */
+  scored: boolean;
 }
 
 /** Parent of each attribute field: an attribute with no matched pairs scores 1 only when its parent had nothing to do. */
@@ -91,7 +94,7 @@ export function pairKey(file: string): string {
  * `ignored`. `details` is always filled; renderers drop it unless asked.
  */
 export function evaluate(gold: GoldFileInput, articles: readonly Article[]): EvalReport {
-  const counts = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<FieldName, _Counts>;
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0, scored: false }])) as Record<FieldName, _Counts>;
   const details: EvalDetail[] = [];
   const errors: EvalReport['errors'] = [];
   const ignored: EvalReport['ignored'] = [];
@@ -121,8 +124,11 @@ export function evaluate(gold: GoldFileInput, articles: readonly Article[]): Eva
   }
 
   const fields = Object.fromEntries(FIELDS.map((f) => [f, _ratios(f, counts)])) as Record<FieldName, FieldScore>;
-  const macroF1 = CORE_FIELDS.reduce((s, f) => s + fields[f].f1, 0) / CORE_FIELDS.length;
-  return { schema: EVAL_SCHEMA_ID, fields, macroF1, macroFields: [...CORE_FIELDS], articles: scored, errors, ignored, details };
+  // Partial gold may give no field at all of some kind: those stay out of the average.
+  const given = CORE_FIELDS.filter((f) => counts[f].scored);
+  const macroFields = given.length > 0 ? given : [...CORE_FIELDS];
+  const macroF1 = macroFields.reduce((s, f) => s + fields[f].f1, 0) / macroFields.length;
+  return { schema: EVAL_SCHEMA_ID, fields, macroF1, macroFields, articles: scored, errors, ignored, details };
 }
 
 // A ratio whose denominator is 0 is 1 when the field had nothing to find and found nothing, else 0.
@@ -134,7 +140,7 @@ function _ratios(f: FieldName, counts: Record<FieldName, _Counts>): FieldScore {
   const precision = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : vacuous;
   const recall = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : vacuous;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, tp: c.tp, fp: c.fp, fn: c.fn };
+  return { precision, recall, f1, tp: c.tp, fp: c.fp, fn: c.fn, scored: c.scored };
 }
 
 interface _Ctx {
@@ -145,71 +151,89 @@ interface _Ctx {
 
 function _scoreArticle(g: NormGoldArticle, a: Article, ctx: _Ctx): void {
   // Players first: where a spelling is shared, the player's list wins.
-  const who = _resolver([...g.players, ...g.people]);
-  const club = _resolver(g.clubs);
+  const who = _resolver([...(g.players ?? []), ...(g.people ?? [])]);
+  const club = _resolver(g.clubs ?? []);
+  // A field the entry leaves out is not scored; a partial one counts no false positives.
+  const on = (field: GoldListField): _Scope | null => (g[field] === undefined ? null : { partial: g.partial.has(field) });
 
-  _names(ctx, 'players', a.players.map((p) => p.name), g.players);
-  _names(ctx, 'clubs', a.clubs.map((c) => c.name), g.clubs);
-  _names(ctx, 'sources', a.sources.map((s) => s.name), g.sources);
+  _names(ctx, 'players', a.players.map((p) => p.name), g.players, on('players'));
+  _names(ctx, 'clubs', a.clubs.map((c) => c.name), g.clubs, on('clubs'));
+  _names(ctx, 'sources', a.sources.map((s) => s.name), g.sources, on('sources'));
 
   // people: name match, then the role over matched pairs
-  const people = _set(ctx, 'people', a.people, g.people, (p, e) => _nameTuple(p.name, e.spellings), (e) => e.optional, (p) => p.name, (e) => _canon(e));
-  for (const [p, e] of people) {
-    _attr(ctx, 'peopleRole', p.role === e.role, e.role, p.role, _canon(e));
+  const peopleScope = on('people');
+  if (g.people && peopleScope) {
+    const people = _set(ctx, 'people', peopleScope, a.people, g.people, (p, e) => _nameTuple(p.name, e.spellings), (e) => e.optional, (p) => p.name, (e) => _canon(e));
+    for (const [p, e] of people) {
+      _attr(ctx, 'peopleRole', p.role === e.role, e.role, p.role, _canon(e));
+    }
   }
 
   // fees: predicted fees with no amount ("undisclosed", "free") are not money amounts, so not scored
-  const fees = a.fees.filter((f) => f.amount !== null);
-  const feePairs = _set(
-    ctx,
-    'fees',
-    fees,
-    g.fees,
-    (p, e) => {
-      const s = feeScore(p, e);
-      return s === 0 ? null : [s, attributeMatches(p.player, who(e.player)) ? 1 : 0];
-    },
-    (e) => e.optional === true,
-    (p) => _fee(p.currency ?? '?', p.amount ?? 0, p.player),
-    (e) => _fee(e.currency, e.amount, _first(e.player)),
-  );
-  for (const [p, e] of feePairs) {
-    _attr(ctx, 'feePlayer', attributeMatches(p.player, who(e.player)), _first(e.player), p.player, _fee(e.currency, e.amount, null));
+  const feeScope = on('fees');
+  if (g.fees && feeScope) {
+    const fees = a.fees.filter((f) => f.amount !== null);
+    const feePairs = _set(
+      ctx,
+      'fees',
+      feeScope,
+      fees,
+      g.fees,
+      (p, e) => {
+        const s = feeScore(p, e);
+        return s === 0 ? null : [s, attributeMatches(p.player, who(e.player)) ? 1 : 0];
+      },
+      (e) => e.optional === true,
+      (p) => _fee(p.currency ?? '?', p.amount ?? 0, p.player),
+      (e) => _fee(e.currency, e.amount, _first(e.player)),
+    );
+    for (const [p, e] of feePairs) {
+      _attr(ctx, 'feePlayer', attributeMatches(p.player, who(e.player)), _first(e.player), p.player, _fee(e.currency, e.amount, null));
+    }
   }
 
-  const quotePairs = _set(
-    ctx,
-    'quotes',
-    a.quotes,
-    g.quotes,
-    (p, e) => (quoteMatches(p.text, e.start) ? [fold(e.start).length, attributeMatches(p.speaker, who(e.speaker)) ? 1 : 0] : null),
-    (e) => e.optional === true,
-    (p) => _clip(p.text),
-    (e) => e.start,
-  );
-  for (const [p, e] of quotePairs) {
-    _attr(ctx, 'quoteSpeaker', attributeMatches(p.speaker, who(e.speaker)), _first(e.speaker), p.speaker, _clip(e.start));
+  const quoteScope = on('quotes');
+  if (g.quotes && quoteScope) {
+    const quotePairs = _set(
+      ctx,
+      'quotes',
+      quoteScope,
+      a.quotes,
+      g.quotes,
+      (p, e) => (quoteMatches(p.text, e.start) ? [fold(e.start).length, attributeMatches(p.speaker, who(e.speaker)) ? 1 : 0] : null),
+      (e) => e.optional === true,
+      (p) => _clip(p.text),
+      (e) => e.start,
+    );
+    for (const [p, e] of quotePairs) {
+      _attr(ctx, 'quoteSpeaker', attributeMatches(p.speaker, who(e.speaker)), _first(e.speaker), p.speaker, _clip(e.start));
+    }
   }
 
-  const rumourPairs = _set(
-    ctx,
-    'rumours',
-    a.rumours,
-    g.rumours,
-    (p, e) => {
-      const ps = nameScore(p.player, who(e.player) ?? []);
-      const ts = nameScore(p.to, club(e.to) ?? []);
-      if (ps === 0 || ts === 0) return null;
-      return [ps + ts, attributeMatches(p.from, club(e.from)) ? 1 : 0, p.status === e.status ? 1 : 0];
-    },
-    (e) => e.optional === true,
-    (p) => _rumour(p.player, p.from, p.to, p.status),
-    (e) => _rumour(_first(e.player) ?? '', _first(e.from), _first(e.to) ?? '', e.status),
-  );
-  for (const [p, e] of rumourPairs) {
-    const what = _rumour(_first(e.player) ?? '', _first(e.from), _first(e.to) ?? '', e.status);
-    _attr(ctx, 'rumourFrom', attributeMatches(p.from, club(e.from)), _first(e.from), p.from, what);
-    _attr(ctx, 'rumourStatus', p.status === e.status, e.status, p.status, what);
+  const rumourScope = on('rumours');
+  if (g.rumours && rumourScope) {
+    const rumourPairs = _set(
+      ctx,
+      'rumours',
+      rumourScope,
+      a.rumours,
+      g.rumours,
+      (p, e) => {
+        const ps = nameScore(p.player, who(e.player) ?? []);
+        const ts = nameScore(p.to, club(e.to) ?? []);
+        if (ps === 0 || ts === 0) return null;
+        return [ps + ts, e.from === undefined || attributeMatches(p.from, club(e.from)) ? 1 : 0, e.status === undefined || p.status === e.status ? 1 : 0];
+      },
+      (e) => e.optional === true,
+      (p) => _rumour(p.player, p.from, p.to, p.status),
+      (e) => _rumour(_first(e.player) ?? '', _first(e.from ?? null), _first(e.to) ?? '', e.status),
+    );
+    for (const [p, e] of rumourPairs) {
+      const what = _rumour(_first(e.player) ?? '', _first(e.from ?? null), _first(e.to) ?? '', e.status);
+      // An attribute the gold leaves out (partial gold) is not scored.
+      if (e.from !== undefined) _attr(ctx, 'rumourFrom', attributeMatches(p.from, club(e.from)), _first(e.from), p.from, what);
+      if (e.status !== undefined) _attr(ctx, 'rumourStatus', p.status === e.status, e.status, p.status, what);
+    }
   }
 
   if (g.date !== undefined) {
@@ -247,14 +271,21 @@ function _nameTuple(pred: string, spellings: string[]): number[] | null {
   return s > 0 ? [s] : null;
 }
 
-function _names(ctx: _Ctx, field: FieldName, preds: string[], golds: GoldEntity[]): void {
-  _set(ctx, field, preds, golds, (p, e) => _nameTuple(p, e.spellings), (e) => e.optional, (p) => p, (e) => _canon(e));
+function _names(ctx: _Ctx, field: FieldName, preds: string[], golds: GoldEntity[] | undefined, scope: _Scope | null): void {
+  if (!golds || !scope) return;
+  _set(ctx, field, scope, preds, golds, (p, e) => _nameTuple(p, e.spellings), (e) => e.optional, (p) => p, (e) => _canon(e));
+}
+
+/** How a field is scored in one article: `partial` gold counts no false positives. */
+interface _Scope {
+  partial: boolean;
 }
 
 /** Count one set field; returns the pairs whose gold entry is required (the attribute fields score those). */
 function _set<P, G>(
   ctx: _Ctx,
   field: FieldName,
+  scope: _Scope,
   preds: readonly P[],
   golds: readonly G[],
   score: (p: P, g: G) => number[] | null,
@@ -264,6 +295,7 @@ function _set<P, G>(
 ): [P, G][] {
   const r = matchOneToOne(preds, golds, score, isOptional);
   const c = ctx.counts[field];
+  c.scored = true;
   const out: [P, G][] = [];
   for (const [pi, gi] of r.pairs) {
     const p = preds[pi] as P;
@@ -274,6 +306,7 @@ function _set<P, G>(
     out.push([p, g]);
   }
   for (const pi of r.unmatchedPred) {
+    if (scope.partial) continue;
     c.fp++;
     ctx.details.push({ file: ctx.file, field, kind: 'false-positive', value: showP(preds[pi] as P) });
   }
@@ -288,6 +321,7 @@ function _set<P, G>(
 
 function _attr(ctx: _Ctx, field: FieldName, right: boolean, expected: string | null, got: string | null, value: string): void {
   const c = ctx.counts[field];
+  c.scored = true;
   if (right) {
     c.tp++;
     return;
@@ -306,8 +340,8 @@ function _fee(currency: string, amount: number, player: string | null): string {
   return `${currency} ${n}${player ? ` (${player})` : ''}`;
 }
 
-function _rumour(player: string, from: string | null, to: string, status: string): string {
-  return `${player}: ${from ?? '?'} → ${to} (${status})`;
+function _rumour(player: string, from: string | null, to: string, status: string | undefined): string {
+  return `${player}: ${from ?? '?'} → ${to}${status ? ` (${status})` : ''}`;
 }
 
 function _clip(text: string): string {

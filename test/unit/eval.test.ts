@@ -249,11 +249,47 @@ describe('date, pairing and macro', () => {
   it('averages the F1 of the core fields only', () => {
     const g = gold({ 'a.txt': { date: null, players: ['Michael Owen', 'Jamie Carragher'], people: [{ name: 'Rafael Benitez', role: 'manager' }] } });
     const r = evaluate(g, [art('a.txt', { players: [player('Michael Owen')] })]);
-    // players F1 = 2/3, date 1, every other core field vacuous (1); people F1 = 0 is left out
+    // players F1 = 2/3, date 1; the fields the entry leaves out are not scored; people F1 = 0 is left out
     expect(r.fields.people.f1).toBe(0);
-    expect(r.macroF1).toBeCloseTo((CORE_FIELDS.length - 1 + 2 / 3) / CORE_FIELDS.length);
-    expect(r.macroFields).not.toContain('people');
+    expect(r.macroF1).toBeCloseTo((1 + 2 / 3) / 2);
+    expect(r.macroFields).toEqual(['players', 'date']);
+    expect(r.fields.clubs.scored).toBe(false);
   });
+
+  it('an entry that gives a field as empty scores what is found there as false positives', () => {
+    const g = gold({ 'a.txt': { date: null, players: ['Michael Owen'], clubs: [] } });
+    const r = evaluate(g, [art('a.txt', { players: [player('Michael Owen')], clubs: [club('Liverpool')] })]);
+    expect(r.fields.clubs).toMatchObject({ tp: 0, fp: 1, fn: 0, scored: true });
+    expect(r.macroFields).toEqual(['players', 'clubs', 'date']);
+  });
+
+  it('partial gold: listed items are expected, unlisted finds are not false positives, left-out attributes not scored', () => {
+    const g = gold({
+      'a.txt': {
+        partial: ['players', 'rumours'],
+        players: ['Romelu Lukaku'],
+        rumours: [{ player: 'Romelu Lukaku', from: ['Inter Milan', 'Inter'], to: ['Chelsea FC', 'Chelsea'] }],
+      },
+      'b.txt': { partial: ['players', 'rumours'], players: ['Jadon Sancho'], rumours: [{ player: 'Jadon Sancho', to: 'Manchester United' }] },
+    });
+    const r = evaluate(g, [
+      art('a.txt', {
+        players: [player('Romelu Lukaku'), player('Timo Werner')],
+        rumours: [rumour('Romelu Lukaku', 'Inter', 'Chelsea', 'bid'), rumour('Timo Werner', 'Chelsea', 'Inter', 'interest')],
+      }),
+      art('b.txt', { players: [player('Sancho')], rumours: [rumour('Jadon Sancho', null, 'Manchester United', 'talks')] }),
+    ]);
+    expect(r.fields.players).toMatchObject({ tp: 2, fp: 0, fn: 0 });
+    expect(r.fields.rumours).toMatchObject({ tp: 2, fp: 0, fn: 0 });
+    // b.txt's rumour gives no `from`: only a.txt's is scored
+    expect(r.fields.rumourFrom).toMatchObject({ tp: 1, fp: 0, scored: true });
+    expect(r.fields.rumourStatus.scored).toBe(false);
+    expect(r.macroFields).toEqual(['players', 'rumours', 'rumourFrom']);
+    const missed = evaluate(g, [art('a.txt', { players: [player('Timo Werner')] }), art('b.txt')]);
+    expect(missed.fields.players).toMatchObject({ tp: 0, fp: 0, fn: 2 });
+    expect(missed.fields.rumours).toMatchObject({ tp: 0, fp: 0, fn: 2 });
+  });
+
 
   it('produces a report that its zod schema accepts, in JSON and as a table', () => {
     const g = gold({ 'a.txt': { date: null, players: ['Michael Owen'] } });
@@ -273,7 +309,7 @@ describe('date, pairing and macro', () => {
 
 describe('gold files', () => {
   it('the shared gold files parse with the gold schema', () => {
-    for (const f of ['seeds.gold.json', 'bbc-dev.gold.json']) {
+    for (const f of ['seeds.gold.json', 'bbc-dev.gold.json', 'tm-dev.gold.json']) {
       const json = JSON.parse(readFileSync(new URL(`../../../shared/gold/${f}`, import.meta.url), 'utf8'));
       const r = parseGold(json);
       expect(r.ok, f).toBe(true);
