@@ -57,7 +57,9 @@ const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\
 const _MAX_NAME_WORDS = 6;
 // Bounded like host names (labels of up to 63 characters): unbounded, "a.a.a…" or a long hyphenated
 // run made this quadratic (seconds on a 100 KB line).
-const _URL = /\b(?:https?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/gi;
+// Top-level domains are matched in lower case only: in scraped text "Sancho.It had been" is two
+// glued sentences, not a host name.
+const _URL = /\b(?:[Hh]ttps?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/g;
 
 export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
@@ -367,6 +369,8 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   if (tail[tail.length - 1] === ',') tail = tail.slice(0, -1);
   const direct = _phraseAtEnd(tail, k);
   if (direct) return direct;
+  // "the signing of Rodri", "a bid for Raphinha": only a player is the object of a transfer.
+  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) if (k.playerObjects.has(tail.slice(tail.length - n).join(' '))) return 'player';
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
   // "BBC Sport pundit and former Liverpool stalwart Alan Hansen": a role a few words back, across
   // "and former" and capitalised names, when nothing but such words stand between.
@@ -404,7 +408,9 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
     if (role) return role;
   }
   // "Arne Slot standing firm on keeping his squad": only a manager has a squad, charges or players.
-  if (/^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
+  // Only for the sentence's subject: "Kovač could see Bale as an option to bolster his squad".
+  const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
+  if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
   return k.playerVerbLeads.some((lead) => after.startsWith(lead)) ? 'player' : null;
 }
 

@@ -10,6 +10,7 @@ interface PeopleWords {
   possessiveRole: Record<string, string[]>;
   player: string[];
   playerVerbs: string[];
+  playerObjects: string[];
   nonPerson: string[];
   honorifics: string[];
   suffixes: string[];
@@ -26,6 +27,8 @@ export interface PeopleKnowledge {
   possessivePlayer: Set<string>;
   /** What follows a player's name: each player verb as " scored", " has scored" and " had scored". */
   playerVerbLeads: string[];
+  /** What precedes a player's name as the object of a transfer: "signing of", "bid for". */
+  playerObjects: Set<string>;
   nonPerson: Set<string>;
   honorifics: Set<string>;
   suffixes: Set<string>;
@@ -50,7 +53,7 @@ export function peopleKnowledge(): PeopleKnowledge {
   }
   const lexicon = new Map<string, string>();
   for (const [tag, words] of Object.entries(loadData<Lexicon>('lexicon.json').tags)) for (const w of words) lexicon.set(w, tag);
-  const phrases = [...roleWords.keys(), ...data.player];
+  const phrases = [...roleWords.keys(), ...data.player, ...data.playerObjects];
   _knowledge = {
     roleWords,
     playerWords: new Set(data.player),
@@ -58,6 +61,7 @@ export function peopleKnowledge(): PeopleKnowledge {
     possessiveManager: new Set(data.possessiveRole.manager ?? []),
     possessivePlayer: new Set(data.possessiveRole.player ?? []),
     playerVerbLeads: data.playerVerbs.flatMap((v) => [' ' + v, ' has ' + v, ' had ' + v]),
+    playerObjects: new Set(data.playerObjects),
     nonPerson: new Set(data.nonPerson),
     honorifics: new Set(data.honorifics),
     suffixes: new Set(data.suffixes),

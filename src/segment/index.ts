@@ -85,7 +85,8 @@ function _sentences(text: string, p: Span): Span[] {
       let j = i + 1;
       while (j < p.end && /[.!?…]/.test(text[j] ?? '')) j++;
       while (j < p.end && /["')\]’”]/.test(text[j] ?? '')) j++;
-      if (j < p.end && /\s/.test(text[j] ?? '') && _startsSentence(text, j, p.end) && !_abbreviation(text, start, i, c)) {
+      const spaced = j < p.end && /\s/.test(text[j] ?? '') && _startsSentence(text, j, p.end);
+      if ((spaced || _glued(text, i, j, p.end)) && !_abbreviation(text, start, i, c)) {
         out.push(_trim(text, { start, end: j }));
         start = j;
       }
@@ -128,6 +129,16 @@ function _startsSentence(text: string, ws: number, end: number): boolean {
   let k = ws;
   while (k < end && /\s/.test(text[k] ?? '')) k++;
   return k < end && /[A-Z0-9"'“‘(\[À-Þ£€$]/.test(text[k] ?? '');
+}
+
+/**
+ * Scraped text glues sentences together: "a title challenge.The Blues want". A full stop after two
+ * lower-case letters, straight before a capitalised word, ends a sentence; "Calciomercato.com" does
+ * not (the word after is lower case), nor "U.S.A" (the letters before are not).
+ */
+function _glued(text: string, dot: number, j: number, end: number): boolean {
+  if (j !== dot + 1 || j + 1 >= end) return false;
+  return /[a-z]{2}$/.test(text.slice(Math.max(0, dot - 2), dot)) && /^[A-Z][a-z]/.test(text.slice(j, j + 2));
 }
 
 function _abbreviation(text: string, sentenceStart: number, dot: number, mark: string): boolean {

@@ -21,7 +21,29 @@ function people(text: string, clubs: string[] = []) {
   return findPeople(doc, { clubs: clubsIn(doc, clubs), sources: [], quotes: [] });
 }
 
+const players = (text: string, clubs: string[] = []) => people(text, clubs).filter((e) => e.role === null).map((e) => e.name);
+
 describe('names', () => {
+  it('reads a name before a glued sentence ("Sancho.It") as a name, not a host name', () => {
+    expect(players('United agreed terms with England forward Jadon Sancho.It had been reported.', ['United'])).toEqual(['Jadon Sancho']);
+  });
+
+  it('"free agent X" is a player, not an agent', () => {
+    const es = people('Leicester want to sign free agent Ryan Bertrand this week.', ['Leicester']);
+    expect(es.map((e) => [e.name, e.role])).toEqual([['Ryan Bertrand', null]]);
+  });
+
+  it('a single name is a player as the object of a transfer or the subject of a move', () => {
+    expect(players('Manchester City are closing in on the signing of Rodri this week.', ['Manchester City'])).toEqual(['Rodri']);
+    expect(players('Wijnaldum has chosen to join PSG over Barcelona.', ['PSG', 'Barcelona'])).toEqual(['Wijnaldum']);
+  });
+
+  it('"his squad" makes a manager of the sentence\'s subject only', () => {
+    const es = people('Bayern boss Niko Kovac could see Gareth Bale as a way to bolster his squad this summer.', ['Bayern']);
+    expect(es.find((e) => e.name === 'Gareth Bale')?.role).toBe(null);
+    expect(people('Arne Slot is standing firm on keeping his squad together.').find((e) => e.name === 'Arne Slot')?.role).toBe('manager');
+  });
+
   it('leaves out an outlet named without a citation ("Five Live" is no player)', () => {
     const text = "Listen to the full interview on BBC Radio Five Live's Sportsweek. Arsenal want Jose Antonio Reyes.";
     const doc = docFromText(text);

@@ -11,6 +11,13 @@ describe('segment', () => {
       'A. Smith stayed.',
     ]);
   });
+  it('splits sentences glued without a space, but not a domain or initials', () => {
+    expect(sentences('A title challenge.The Blues want him, says Calciomercato.com today. The U.S.A side agreed.')).toEqual([
+      'A title challenge.',
+      'The Blues want him, says Calciomercato.com today.',
+      'The U.S.A side agreed.',
+    ]);
+  });
   it('does not split inside a quotation followed by its attribution', () => {
     expect(sentences('"Yes, why not," he replied. "It is fine." Then he left.')).toEqual([
       '"Yes, why not," he replied.',
