@@ -26,7 +26,7 @@ export function spellingScore(a: string, b: string): number {
   const fb = fold(b);
   if (fa === '' || fb === '') return 0;
   if (fa.replace(/ /g, '') === fb.replace(/ /g, '')) return 2;
-  return _isSurnamePart(fa, fb) || _isSurnamePart(fb, fa) ? 1 : 0;
+  return _isSurnamePart(fa, fb) || _isSurnamePart(fb, fa) || _fullerForm(fa, fb) || _fullerForm(fb, fa) ? 1 : 0;
 }
 
 // The shorter is a trailing word sequence of the longer ("mac allister" of "alexis mac allister"),
@@ -38,6 +38,16 @@ function _isSurnamePart(short: string, long: string): boolean {
     if (words.slice(i).join('') === target) return true;
   }
   return false;
+}
+
+// The longer gives a middle name or a second surname that the shorter (two words or more) leaves
+// out: "Pape Sarr" of "Pape Matar Sarr", "Ander Herrera" of "Ander Herrera Aguera".
+function _fullerForm(short: string, long: string): boolean {
+  const s = short.split(' ');
+  const l = long.split(' ');
+  if (s.length < 2 || l.length <= s.length) return false;
+  const sameEnds = s[0] === l[0] && s[s.length - 1] === l[l.length - 1];
+  return sameEnds || s.every((w, i) => l[i] === w);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Scoring extracted articles against gold: per-field counts micro-averaged over all articles, the
 // macro-F1 of the core fields, and every miss / false positive / wrong attribute for --verbose.
 import { z } from 'zod';
+import { lookupClub } from '../knowledge/clubs.js';
 import type { Article } from '../schema.js';
 import { normaliseArticle, refSpellings, type GoldEntity, type GoldListField, type GoldFileInput, type GoldRef, type NormGoldArticle } from './gold.js';
 import { attributeMatches, compact, feeScore, fold, matchOneToOne, nameScore, quoteMatches } from './match.js';
@@ -152,7 +153,7 @@ interface _Ctx {
 function _scoreArticle(g: NormGoldArticle, a: Article, ctx: _Ctx): void {
   // Players first: where a spelling is shared, the player's list wins.
   const who = _resolver([...(g.players ?? []), ...(g.people ?? [])]);
-  const club = _resolver(g.clubs ?? []);
+  const club = _withTableNames(_resolver(g.clubs ?? []));
   // A field the entry leaves out is not scored; a partial one counts no false positives.
   const on = (field: GoldListField): _Scope | null => (g[field] === undefined ? null : { partial: g.partial.has(field) });
 
@@ -263,6 +264,19 @@ function _resolver(entities: GoldEntity[]): (ref: GoldRef | null) => string[] | 
     const all = new Set(own);
     for (const s of own) for (const x of index.get(compact(s)) ?? []) all.add(x);
     return [...all];
+  };
+}
+
+/**
+ * A gold club stands for the club too, as the club table names it: gold written from another
+ * source's names ("Stade Rennais FC", "Hertha BSC") matches the extractor's "Rennes", "Hertha Berlin".
+ */
+function _withTableNames(resolve: (ref: GoldRef | null) => string[] | null): (ref: GoldRef | null) => string[] | null {
+  return (ref) => {
+    const spellings = resolve(ref);
+    if (!spellings) return spellings;
+    const named = spellings.map((s) => lookupClub(s)?.name).filter((n): n is string => n !== undefined);
+    return [...new Set([...spellings, ...named])];
   };
 }
 

@@ -4,7 +4,7 @@ import type { SourceText } from '../read/index.js';
 import { References } from '../relate/coref.js';
 import { attributeQuotes } from '../relate/speakers.js';
 import { assignFeePlayers } from '../relate/fees.js';
-import { findRumours } from '../relate/rumours.js';
+import { findRumours, type RumourContext } from '../relate/rumours.js';
 import type { Article, Club, Evidence, Fee, Person, Player, Quote, Rumour, Source } from '../schema.js';
 import { findClubs } from './clubs.js';
 import { makeDoc, showSpan } from './doc.js';
@@ -16,7 +16,10 @@ import type { ClubMention, Doc, PersonEntity, SourceFinding, Span } from './type
 
 export { docFromText, makeDoc } from './doc.js';
 
-export function extractArticle(src: SourceText): Article {
+/** How rumours are decided: another model than the committed one (cross-validation), or a look at the pairs (training). */
+export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'>;
+
+export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Article {
   const base: Article = {
     file: src.file,
     date: src.date,
@@ -32,7 +35,7 @@ export function extractArticle(src: SourceText): Article {
     rumours: [],
   };
   try {
-    return { ...base, ...extractFacts(makeDoc(src.file, src.norm, src.original)) };
+    return { ...base, ...extractFacts(makeDoc(src.file, src.norm, src.original), opts) };
   } catch (err) {
     // The promise is "never throws on any text": keep the article, say what went wrong.
     base.warnings.push(`extraction failed: ${(err as Error)?.message ?? String(err)}`);
@@ -42,7 +45,7 @@ export function extractArticle(src: SourceText): Article {
 
 type Facts = Pick<Article, 'title' | 'players' | 'people' | 'clubs' | 'fees' | 'quotes' | 'sources' | 'rumours'>;
 
-export function extractFacts(doc: Doc): Facts {
+export function extractFacts(doc: Doc, opts: ExtractOptions = {}): Facts {
   const clubMentions = findClubs(doc);
   const { sources: sourceFindings, outletNames } = scanSources(doc);
   const quoteFindings = findQuotes(doc);
@@ -52,7 +55,7 @@ export function extractFacts(doc: Doc): Facts {
   const refs = new References(doc, entities, quoteFindings);
   const speakers = attributeQuotes(doc, quoteFindings, refs);
   const feePlayers = assignFeePlayers(doc, feeFindings, refs, clubMentions);
-  const rumours = findRumours(doc, { entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings, quotes: quoteFindings, refs });
+  const rumours = findRumours(doc, { ...opts, speakers, entities, clubs: clubMentions, fees: feeFindings, feePlayers, sources: sourceFindings, quotes: quoteFindings, refs });
   const ev = (span: Span): Evidence => evidence(doc, span);
 
   const players: Player[] = entities

@@ -73,7 +73,7 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const cands: _Cand[] = [];
   for (const group of groups) {
     for (const part of [group]) {
-      const c = _refine(part, k, midCaps, lowerWords, surnames);
+      const c = _refine(part, k, midCaps, lowerWords, surnames, doc.text);
       if (c) cands.push(c);
     }
   }
@@ -81,7 +81,9 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const journalists = new Set(ctx.sources.filter((s) => s.kind === 'journalist').map((s) => foldName(s.name)));
   const out: PersonEntity[] = [];
   for (const e of ents) {
-    if (e.key.length === 1 && !e.support && e.votes.size === 0) continue;
+    // A single word stands as a name when something says it is a person, or when the article uses it
+    // as one again and again, mid-sentence, where no common word is capitalised ("Rodri ... Rodri").
+    if (e.key.length === 1 && !e.support && e.votes.size === 0 && !_repeatedName(doc, e, cands, k)) continue;
     const folded = foldName(e.name);
     const isJournalist = [...journalists].some((j) => j === folded || j.endsWith(' ' + folded) || folded.endsWith(' ' + j));
     const role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
@@ -89,6 +91,21 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
     out.push({ name: e.name, aliases, role, club: e.club, mentions: e.mentions });
   }
   return out;
+}
+
+// After a word, what makes it an adjective or part of a longer name: "Spanish side", "Carabao Cup".
+const _NOT_ALONE = /^\s*(?:[\p{Lu}]|(?:side|club|team|league|cup|giants|outfit|government|football|capital|champions|press|media|fans|supporters|national)\b)/u;
+
+/** Used as a name twice or more mid-sentence, never as an adjective, and no first name or demonym. */
+function _repeatedName(doc: Doc, e: _Ent, cands: _Cand[], k: PeopleKnowledge): boolean {
+  const w = e.name.toLowerCase();
+  if (/(?:ish|ian|ese|ean|can)$/.test(w) || _PERSONISH.has(k.lexTag(w) ?? '') || k.lexTag(w) !== undefined) return false;
+  const at = new Set(e.mentions.map((m) => m.start));
+  const mid = cands.filter((c) => at.has(c.start) && !(c.toks[0] as _Tok).initial);
+  // "at Murrayfield", "in Lisbon": a place; "Rafa" beside "Rafael Benitez": his first name.
+  const place = (c: _Cand) => /\b(?:at|in|from|to|into|near)\s+$/i.test(doc.text.slice(Math.max(0, c.start - 6), c.start));
+  const firstName = cands.some((c) => c.key.length > 1 && _prefixCompatible(c.key[0] ?? '', e.key[0] ?? ''));
+  return !firstName && mid.length >= 2 && mid.every((c) => !place(c) && !_NOT_ALONE.test(doc.text.slice(c.end, c.end + 14)));
 }
 
 function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
@@ -189,7 +206,7 @@ function _overlaps(s: Span, spans: Span[]): boolean {
   return false;
 }
 
-function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>, surnames: Set<string>): _Cand | null {
+function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>, surnames: Set<string>, text: string): _Cand | null {
   const toks = [...part];
   // Drop leading words that are not part of a name: "However", "Manager", "Sources", "The".
   while (toks.length) {
@@ -211,7 +228,7 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
     }
     break;
   }
-  while (toks.length > 1 && _trailingJunk((toks[toks.length - 1] as _Tok).word, k)) toks.pop();
+  while (toks.length > 1 && _trailingJunk((toks[toks.length - 1] as _Tok).word, k) && !_surnameAfterAll(toks[toks.length - 1] as _Tok, k, text)) toks.pop();
   // An adjective opening a run is no first name: "Professional Footballers".
   while (toks.length > 1 && _ADJECTIVE.has(k.lexTag((toks[0] as _Tok).word.toLowerCase()) ?? '')) toks.shift();
   while (toks.length && k.nonPerson.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) toks.pop();
@@ -244,6 +261,12 @@ function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
   if (k.nonPerson.has(lw)) return true;
   const tag = k.lexTag(lw);
   return word === 'I' || /'(?:d|ve|ll|re|m)$/i.test(word) || (tag !== undefined && /^(?:Pronoun|Determiner|Conjunction|Preposition|Adverb|Copula|Modal|Auxiliary)$/.test(tag));
+}
+
+/** "Emre Can has", "Emre Can.": a modal verb that no verb follows ends a name, it is no verb. */
+function _surnameAfterAll(t: _Tok, k: PeopleKnowledge, text: string): boolean {
+  if (!/^(?:Modal|Auxiliary)$/.test(k.lexTag(t.word.toLowerCase()) ?? '')) return false;
+  return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in)\b)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
 }
 
 function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
@@ -285,8 +308,10 @@ function _link(doc: Doc, cands: _Cand[], k: PeopleKnowledge, clubs: ClubMention[
     e.mentions.push({ start: c.start, end: c.end, text: _display(doc, c) });
     const vote = _context(doc, c, k);
     if (vote) e.votes.set(vote, (e.votes.get(vote) ?? 0) + (c.key.length > 1 ? 1.5 : 1));
-    if (vote || _personTagged(c, k) || c.toks.length > 1) e.support = true;
-    e.club ??= attributiveClub(doc, clubs, c.start)?.club ?? null;
+    const attr = attributiveClub(doc, clubs, c.start);
+    // "Hoffenheim's Joelinton", "Napoli midfielder Allan": a club written as his attribute says he is a person.
+    if (vote || attr || _personTagged(c, k) || c.toks.length > 1) e.support = true;
+    e.club ??= attr?.club ?? null;
   }
   // "Endrick, Vinicius Jnr and Rodrygo": a word listed beside a name is a name too. Candidates are
   // in text order, and a list joins neighbours.

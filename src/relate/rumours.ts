@@ -7,20 +7,29 @@
 // the clause's subject is the one that wants him.
 import { attributiveClub } from '../extract/names.js';
 import { insideAny, within } from '../extract/spans.js';
-import { peopleKnowledge } from '../knowledge/people.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
+import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
+import type { PhraseHit } from '../knowledge/_phrases.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
 import type { References } from './coref.js';
+import { candidatePairs, STORY_SHARE, type Pair } from './pairs.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
+  /** The learned pair scorer; the committed one when left out, none (the rules alone) when null. */
+  model?: RelationModel | null;
+  /** Sees every candidate pair with its features (the training script's way in). */
+  onPairs?: (pairs: Pair[]) => void;
   clubs: ClubMention[];
   fees: FeeFinding[];
   feePlayers: Array<string | null>;
   sources: SourceFinding[];
   quotes: QuoteFinding[];
   refs: References;
+  /** Who said each quote (by index), where known: "I'm staying" said by the player denies his move. */
+  speakers?: Array<string | null>;
 }
 
 const _THEY = /\b(?:they|their|them)\b/i;
@@ -37,7 +46,141 @@ interface _PlayerRef {
   at: number;
 }
 
+/**
+ * The rules propose, the learned scorer decides: every (player, club) pair named in one sentence is
+ * scored (relate/pairs.ts), what the rules found among its features. A pair whose P(to) reaches the
+ * model's threshold is a rumour, with the rules' stage, or the sentence's; the seller is the club the
+ * model reads as the one he leaves, else the rules' (his written club, the article's main club).
+ */
 export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
+  const { rumours: rules, home } = _ruleRumours(doc, ctx);
+  const model = ctx.model === undefined ? relationModel() : ctx.model;
+  let found = rules;
+  if (model !== null || ctx.onPairs) {
+    const pairs = candidatePairs(doc, { clubs: ctx.clubs, quotes: ctx.quotes, refs: ctx.refs, rules, home });
+    ctx.onPairs?.(pairs);
+    if (model !== null) found = _decide(doc, ctx, model, rules, pairs);
+  }
+  _laterDenials(doc, ctx, found);
+  return found;
+}
+
+// "have ruled out tabling a second offer": no more bids, which is not a denial of the interest.
+const _ANOTHER_BID = /\b(?:second|another|further|improved|fresh|new|third)\s+(?:offer|bid|approach|proposal)\b/i;
+const _HEDGE = /\b(?:right now|for now|at the moment|at this moment|currently|for the time being|at present)\b/i;
+
+/**
+ * A denial told after the report stands over it: "I'm staying" said by the player, or "Arsenal
+ * have no interest in him", in a later sentence that names the player or the club he was linked
+ * with, and no third club (whose denial would be about another move).
+ */
+function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): void {
+  const k = stageKnowledge();
+  // "Right now I'm very comfortable at Liverpool": a hedge leaves the door open, no denial.
+  const denials = doc.sentences.filter((s) => {
+    const text = doc.text.slice(s.start, s.end);
+    return !_HEDGE.test(text) && !_ANOTHER_BID.test(text) && _cues(k, text).some((h) => h.value === 'denied');
+  });
+  if (!denials.length) return;
+  for (const r of rumours) {
+    if (r.status === 'completed' || r.status === 'denied') continue;
+    for (const s of denials) {
+      if (s.start <= r.start) continue;
+      const clubs = within(ctx.clubs, s.start, s.end).map((c) => c.club);
+      if (clubs.some((c) => c !== r.to && c !== r.from)) continue;
+      const named = ctx.refs.within(s.start, s.end).some((m) => m.ent.name === r.player);
+      const said = ctx.quotes.some((q, i) => q.start < s.end && q.end > s.start && ctx.speakers?.[i] === r.player);
+      if (named || said || clubs.includes(r.to)) {
+        r.status = 'denied';
+        break;
+      }
+    }
+  }
+}
+
+const _GUESS = 0.15;
+const _EXACT: ReadonlySet<Status> = new Set<Status>(['completed', 'denied', 'rejected']);
+
+interface _Scores {
+  to: number;
+  from: number;
+  /** The sentence where the pair reads most as a move, and the pair first seen. */
+  best?: Pair;
+  first: Pair;
+}
+
+function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: RumourFinding[], pairs: Pair[]): RumourFinding[] {
+  const k = stageKnowledge();
+  const key = (player: string, club: string) => `${player}\u0000${club}`;
+  // Per player, per club: the pair's strongest "goes there" and "leaves there" over its sentences.
+  const byPlayer = new Map<PersonEntity, Map<string, _Scores>>();
+  for (const pair of pairs) {
+    const [, pTo, pFrom] = scorePair(model, pair.features);
+    const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
+    byPlayer.set(pair.ent, clubs);
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair };
+    clubs.set(pair.club.club, sc);
+    if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
+    sc.from = Math.max(sc.from, pFrom);
+  }
+  // One seller per player, his written club or the club he is most read as leaving; every other club the model links
+  // him with, in either direction, is one that wants him.
+  const seller = new Map<PersonEntity, string | null>();
+  const moves = new Map<string, _Scores>();
+  for (const [ent, clubs] of byPlayer) {
+    // His club as written beside his name is exact: it wins over the model's reading.
+    let from: string | null = ent.club;
+    let top = model.thresholds.from;
+    if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
+    seller.set(ent, from);
+    const t = model.thresholds;
+    for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
+  }
+  const judged = new Set([...byPlayer].flatMap(([ent, clubs]) => [...clubs.keys()].map((c) => key(ent.name, c))));
+  const out = new Map<string, RumourFinding>();
+  // A rule's rumour stands unless the model read its pair and found no move there; a completed
+  // move, a denial or a rejection the rules read from fixed wording stands whatever the model says.
+  for (const r of rules) {
+    const id = key(r.player, r.to);
+    if (!judged.has(id) || moves.has(id) || _EXACT.has(r.status)) out.set(id, { ...r });
+  }
+  for (const [id, sc] of moves) {
+    const pair = sc.best ?? sc.first;
+    if (out.has(id) || pair.marketShare < STORY_SHARE) continue;
+    const player = pair.ent.name;
+    const to = pair.club.club;
+    // The stage: the first sentence that puts the two together with a stage word, as the rules read the lede.
+    let s = pair.sentence;
+    let status: Status = 'interest';
+    for (const other of pairs) {
+      if (other.ent !== pair.ent || other.club.club !== to) continue;
+      const text = doc.text.slice(other.sentence.start, other.sentence.end);
+      const cues = _cues(k, text).map((c) => c.value);
+      if (!cues.length) continue;
+      [s, status] = [other.sentence, _decisive(cues, k.rank)];
+      break;
+    }
+    const text = doc.text.slice(s.start, s.end);
+    out.set(id, { start: s.start, end: s.end, player, from: null, to, status, window: _window(k, text), fee: _fee(ctx, s, player, status), source: _source(doc, ctx.sources, s) });
+  }
+  // The seller: the model's, when it is sure, or his written club; else the rules'; else the model's
+  // best guess; else the article's main club or the only other club named.
+  const entities = new Map<string, PersonEntity>(ctx.entities.map((e) => [e.name, e]));
+  const clubNames = [...new Set(ctx.clubs.map((m) => m.club))];
+  for (const r of out.values()) {
+    const ent = entities.get(r.player);
+    const modelFrom = ent ? seller.get(ent) : undefined;
+    const others = clubNames.filter((c) => c !== r.to);
+    if (modelFrom && modelFrom !== r.to) r.from = modelFrom;
+    else r.from ??= _guessSeller(ent && byPlayer.get(ent), r.to) ?? _mainClub(ctx.clubs, r.to) ?? (others.length === 1 ? (others[0] ?? null) : null);
+    if (r.from === r.to) r.from = null;
+  }
+  // Stable order: where each rumour is told.
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The rules alone: clause by clause, a stage cue, a player and a club that wants him. */
+function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[]; home: Map<PersonEntity, string> } {
   const k = stageKnowledge();
   const refs = ctx.refs;
   const inQuote = insideAny(ctx.quotes, 1);
@@ -50,7 +193,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   let prevPlayers: _PlayerRef[] = [];
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
-    const cues = k.cues.find(text).filter((c) => !inQuote(clause.start + c.start));
+    const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
     if (!cues.length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
@@ -80,7 +223,7 @@ export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
       if (status === 'completed' && tos.length === 1 && tos[0]) home.set(p.ent, tos[0]);
     }
   }
-  return [...byKey.values()];
+  return { rumours: [...byKey.values()], home };
 }
 
 /**
@@ -101,6 +244,14 @@ function _record(byKey: Map<string, RumourFinding>, r: RumourFinding): void {
   prev.source ??= r.source;
 }
 
+/** Below the model's threshold, its likeliest seller is still a better guess than none. */
+function _guessSeller(clubs: Map<string, _Scores> | undefined, to: string): string | null {
+  let best: string | null = null;
+  let top = _GUESS;
+  for (const [club, sc] of clubs ?? []) if (club !== to && sc.from >= top) [best, top] = [club, sc.from];
+  return best;
+}
+
 /**
  * Articles are written from one club's side: a player with no club of his own written is taken to
  * be at the club the article names most (other than the one he may join), when one clearly leads.
@@ -117,7 +268,7 @@ function _mainClub(clubs: ClubMention[], except: string): string | null {
 function _subjectClub(doc: Doc, clubs: ClubMention[], s: Sentence, inQuote: (at: number) => boolean): string | null {
   const first = clubs.find((c) => c.start >= s.start && c.end <= s.end && !inQuote(c.start));
   if (!first || first.start - s.start > 30) return null;
-  if (_attribute(doc, first)) return null;
+  if (isAttribute(doc, first)) return null;
   return /^(?:[\p{L}',]+\s+){0,3}$/u.test(doc.text.slice(s.start, first.start)) ? first.club : null;
 }
 
@@ -130,26 +281,11 @@ function _theyClub(doc: Doc, clubs: ClubMention[], clause: _Clause, from: string
     const subject = _subjectClub(doc, clubs, doc.sentences[i] as Sentence, inQuote);
     if (subject && subject !== from) return subject;
   }
-  const last = clubs.filter((c) => c.end <= s.start && s.start - c.end < 600 && c.club !== from && !inQuote(c.start) && !_attribute(doc, c)).pop();
+  const last = clubs.filter((c) => c.end <= s.start && s.start - c.end < 600 && c.club !== from && !inQuote(c.start) && !isAttribute(doc, c)).pop();
   return last?.club ?? null;
 }
 
-/** A club written as the attribute of a person other than the player: "Barcelona's Ronaldinho". */
-function _ownsSomeoneElse(doc: Doc, c: ClubMention, p: _PlayerRef): boolean {
-  const after = doc.text.slice(c.end, c.end + 40);
-  const m = /^'s?\s+(?:[a-z-]+\s+){0,2}([\p{Lu}][\p{L}'-]+)/u.exec(after);
-  if (!m && !_attribute(doc, c)) return false;
-  if (p.at <= c.start && c.start - p.at <= 40) return false; // inside his own description: "the Lille star"
-  const named = c.end + (m?.index ?? 0);
-  return !(p.at >= c.end && p.at - c.end <= 40 && p.at >= named);
-}
 
-/** "The former Brighton man", "Liverpool midfielder": a club used as an attribute of a person. */
-function _attribute(doc: Doc, c: ClubMention): boolean {
-  const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(c.end, c.end + 30))?.[1]?.toLowerCase() ?? '';
-  const k = peopleKnowledge();
-  return next === 'man' || k.playerWords.has(next) || k.roleWords.has(next);
-}
 
 function _listOf<T>(x: T | null): T[] {
   return x === null ? [] : [x];
@@ -160,6 +296,23 @@ function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
   const text = doc.text.slice(s.start, s.end);
   if (k.notTransfer.find(text).length) return false;
   return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
+}
+
+// "may launch a bid", "considering an offer": a bid that is only thought of is interest.
+const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|plan|plans|planning)\s+(?:(?:to|a|an|another|make|launch|lodge|submit|table|an?\s+improved)\s+){0,3}$/i;
+
+// "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
+const _PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i;
+
+/** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
+function _cues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
+  const out: Array<PhraseHit<Status>> = [];
+  for (const hit of k.cues.find(text)) {
+    const before = text.slice(Math.max(0, hit.start - 40), hit.start);
+    if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
+    out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);
+  }
+  return out;
 }
 
 function _decisive(statuses: Status[], rank: Map<Status, number>): Status {
@@ -212,13 +365,13 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
     // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
-    if (_ownsSomeoneElse(doc, c, p)) continue;
-    const lead = _lead(doc, clause, c);
+    if (ownsSomeoneElse(doc, c, p.at)) continue;
+    const lead = leadOf(doc, clause.sentence.start, c);
     // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
     const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
     if (byAgent && (status === 'rejected' || status === 'denied')) from ??= c.club;
-    else if (byAgent || _endsWith(k.bidder, lead) || _endsWith(k.to, lead) || _possessiveBid(doc, k, c)) to.push(c.club);
-    else if (_endsWith(k.from, lead)) from ??= c.club;
+    else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
+    else if (endsWithMarker(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
     else if (c.start < cueAt) subjects.push(c.club);
     else objects.push(c.club);
@@ -232,24 +385,8 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   return { from, to: objects.slice(0, 1) };
 }
 
-/** The words just before a club, within its clause, with a trailing "the" dropped. */
-function _lead(doc: Doc, clause: _Clause, c: Span): string {
-  return doc.text.slice(Math.max(clause.sentence.start, c.start - 40), c.start).replace(/\b(?:the|a|an)\s+$/i, '');
-}
 
-function _endsWith(markers: StageKnowledge['to'], lead: string): boolean {
-  const hits = markers.find(lead);
-  const last = hits[hits.length - 1];
-  return !!last && /^\s*$/.test(lead.slice(last.end));
-}
 
-/** "Blackburn's bid", "Liverpool's interest": the club owns the wanting. */
-function _possessiveBid(doc: Doc, k: StageKnowledge, c: Span): boolean {
-  const after = doc.text.slice(c.end, c.end + 40);
-  const m = /^'s?\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?([\p{L}-]+(?: for)?)/u.exec(after);
-  const noun = (m?.[1] ?? '').toLowerCase();
-  return k.bidNouns.has(noun) || k.bidNouns.has(noun.split(' ')[0] ?? '');
-}
 
 /** "a move to Barcelona and Liverpool": a club joined by "and"/"or" to a club already wanted. */
 function _coordinated(doc: Doc, c: ClubMention, wanted: string[], clubs: ClubMention[]): boolean {

@@ -41,4 +41,42 @@ describe('rumours', () => {
   it('does not take talk of a new contract at his own club for a move', () => {
     expect(rumours('Liverpool are yet to open talks with Trent Alexander-Arnold over a new contract.')).toEqual([]);
   });
+
+  // The learned scorer: moves told in wordings no cue list holds.
+  it('finds a move told as a noun phrase, with no stage word ("his £40m switch to")', () => {
+    const r = rumours('Brentford striker Omar Kessie is close to his £40m switch to Newcastle United.');
+    expect(r.map((x) => [x.player, x.from, x.to])).toEqual([['Omar Kessie', 'Brentford', 'Newcastle United']]);
+  });
+
+  it('takes the negotiating partner as the seller ("talks with Porto over X")', () => {
+    const r = rumours('Aston Villa are in talks with Porto over midfielder Tiago Morais, who has a release clause of €50m.');
+    expect(r).toContainEqual({ player: 'Tiago Morais', from: 'Porto', to: 'Aston Villa', status: 'talks' });
+  });
+
+  it('reads "may launch a bid" as interest, not a bid', () => {
+    const r = rumours('Everton may launch a bid for Legia Warsaw defender Jakub Nowicki in January.');
+    expect(r).toEqual([{ player: 'Jakub Nowicki', from: 'Legia Warsaw', to: 'Everton', status: 'interest' }]);
+  });
+
+  it('lets a later denial by the player stand over the report', () => {
+    const text = 'Juventus have been linked with a move for Lyon midfielder Karim Benhadj. "I\'m staying at Lyon, I am happy here," Benhadj told reporters.';
+    expect(rumours(text)).toEqual([{ player: 'Karim Benhadj', from: 'Lyon', to: 'Juventus', status: 'denied' }]);
+  });
+
+  it('takes no hedge and no refusal of a further bid for a denial', () => {
+    const hedge = 'Real Madrid are interested in Liverpool midfielder Alexis Mac Allister. "Right now I am happy at Liverpool," he said.';
+    expect(rumours(hedge).map((x) => x.status)).toEqual(['interest']);
+    const further = 'Real Madrid are interested in Liverpool defender Trent Alexander-Arnold. Real have ruled out tabling a second offer.';
+    expect(rumours(further).map((x) => x.status)).toEqual(['interest']);
+  });
+
+  it('reads a match report with transfer words in it as no story: the rules alone speak there', () => {
+    const text = [
+      'Everton 1-2 Aston Villa',
+      'Villa came from behind as Jonas Mertel scored twice. Everton led through Callum Beatty after 12 minutes.',
+      'Villa keeper Pieter Hals saved from Beatty before the break. Mertel levelled with a low drive after a fine passing move.',
+      'Everton pressed late on, but Beatty was denied by Hals again and Villa held on to move up to fifth.',
+    ].join('\n\n');
+    expect(rumours(text)).toEqual([]);
+  });
 });

@@ -1,0 +1,207 @@
+// Candidate (player, club) pairs for the learned scorer, one per player and club named in a sentence,
+// each with the sparse features that the model weighs: the words between and around the two, their
+// order and distance, the stage cues of the sentence, the from/to markers before the club, clause
+// breaks, quotes, other clubs and players in between, and what the rules made of the pair. The same
+// code makes the features at run time and for training (scripts/train.mjs), so the two never drift.
+import { insideAny, within } from '../extract/spans.js';
+import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
+import { stageKnowledge } from '../knowledge/stages.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
+import type { References } from './coref.js';
+
+export interface PairContext {
+  clubs: ClubMention[];
+  quotes: QuoteFinding[];
+  refs: References;
+  /** What the rules found: a feature, so the model learns when to trust them. */
+  rules: RumourFinding[];
+  /** Each player's club as written beside his name ("Brighton's Baleba"). */
+  home: ReadonlyMap<PersonEntity, string>;
+}
+
+export interface Pair {
+  ent: PersonEntity;
+  club: ClubMention;
+  sentence: Sentence;
+  features: string[];
+  /** The share of the article's sentences that talk about the market (the same for every pair). */
+  marketShare: number;
+}
+
+/** Below this share an article is about something else (a match report): the rules alone read it. */
+export const STORY_SHARE = 0.2;
+
+const _WORD = /[\p{L}\p{N}£€$]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()"“”–—-]/gu;
+// Where a sentence turns to another subject (as the rules cut clauses).
+const _BREAK = /^(?:;|,|–|—|-|but|while|whereas|although|though|who|which|whose|after|before|because)$/;
+const _MAX_BETWEEN = 14;
+
+interface _Tok {
+  start: number;
+  end: number;
+  w: string;
+}
+
+export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
+  const k = stageKnowledge();
+  const inQuote = insideAny(ctx.quotes, 1);
+  const ruleTo = new Map<string, RumourFinding>();
+  const ruleFrom = new Set<string>();
+  for (const r of ctx.rules) {
+    ruleTo.set(`${r.player}\u0000${r.to}`, r);
+    if (r.from) ruleFrom.add(`${r.player}\u0000${r.from}`);
+  }
+  const clubCounts = new Map<string, number>();
+  for (const c of ctx.clubs) clubCounts.set(c.club, (clubCounts.get(c.club) ?? 0) + 1);
+  const topClub = [...clubCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const cast = [`artClubs:${_bucket(clubCounts.size)}`, `artPlayers:${_bucket(ctx.refs.entities.filter((e) => e.role === null).length)}`];
+  const firstClubs = new Set(within(ctx.clubs, doc.sentences[0]?.start ?? 0, doc.sentences[0]?.end ?? 0).map((c) => c.club));
+
+  // Does the sentence talk about the transfer market (a market word or a sum), as the rules read it?
+  const market = doc.sentences.map((s) => {
+    const text = doc.text.slice(s.start, s.end);
+    return k.context.find(text).length > 0 || /[£€$]\s?\d/.test(text);
+  });
+  // How much of the article is about the market: a transfer story, or a match report with one aside.
+  const share = market.filter(Boolean).length / Math.max(1, market.length);
+  cast.push(`docMarket:${share < 0.2 ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
+  const out: Pair[] = [];
+  for (const s of doc.sentences) {
+    const clubs = within(ctx.clubs, s.start, s.end);
+    if (!clubs.length) continue;
+    const players = _playersIn(ctx.refs, s, ctx.clubs, inQuote);
+    if (!players.length) continue;
+    const text = doc.text.slice(s.start, s.end);
+    const toks = _tokens(text, s.start);
+    const cues = k.cues.find(text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
+    // A new contract at his own club, a takeover, an award: no move, as the rules read it.
+    if (k.notTransfer.find(text).length > 0) continue;
+    const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
+    for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
+    for (const p of players) {
+      // One pair per club: its mention nearest the player.
+      const nearest = new Map<string, ClubMention>();
+      for (const c of clubs) {
+        const prev = nearest.get(c.club);
+        if (!prev || Math.abs(c.start - p.at) < Math.abs(prev.start - p.at)) nearest.set(c.club, c);
+      }
+      for (const c of nearest.values()) {
+        const f = [...sentenceFeats, ..._pairFeatures(toks, p, c, clubs, players, cues, inQuote)];
+        const key = `${p.ent.name}\u0000${c.club}`;
+        const rule = ruleTo.get(key);
+        if (rule) f.push(rule.start === s.start ? 'rule:to:here' : 'rule:to', `rule:${rule.status}`);
+        if (ruleFrom.has(key)) f.push('rule:from');
+        if (ctx.home.get(p.ent) === c.club) f.push('home');
+        if (c.club === topClub) f.push('topClub');
+        if (firstClubs.has(c.club)) f.push('clubInFirst');
+        if (ctx.refs.main === p.ent) f.push('mainPlayer');
+        if ((clubCounts.get(c.club) ?? 0) >= 3) f.push('clubOften');
+        const lead = leadOf(doc, s.start, c);
+        if (endsWithMarker(k.to, lead)) f.push('lead:to');
+        if (endsWithMarker(k.from, lead)) f.push('lead:from');
+        if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
+        if (/\bby\s*$/i.test(lead)) f.push('lead:by');
+        // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
+        if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
+        if (possessiveBid(doc, k, c)) f.push('possBid');
+        if (isAttribute(doc, c)) f.push(ownsSomeoneElse(doc, c, p.at) ? 'attrOther' : 'attr');
+        out.push({ ent: p.ent, club: c, sentence: s, features: f, marketShare: share });
+      }
+    }
+  }
+  // How often the article puts the two together: one sentence may be a side remark, three a story.
+  const together = new Map<string, number>();
+  for (const p of out) together.set(`${p.ent.name}\u0000${p.club.club}`, (together.get(`${p.ent.name}\u0000${p.club.club}`) ?? 0) + 1);
+  for (const p of out) p.features.push(`together:${Math.min(together.get(`${p.ent.name}\u0000${p.club.club}`) ?? 1, 3)}`);
+  return out;
+}
+
+interface _PlayerAt {
+  ent: PersonEntity;
+  at: number;
+  pointed: boolean;
+}
+
+/** Players named in the sentence (outside quotes), or the one it points to ("he", "the Frenchman"). */
+function _playersIn(refs: References, s: Sentence, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerAt[] {
+  const out: _PlayerAt[] = [];
+  const seen = new Set<PersonEntity>();
+  for (const m of refs.within(s.start, s.end)) {
+    if (m.ent.role !== null || seen.has(m.ent) || inQuote(m.start)) continue;
+    seen.add(m.ent);
+    out.push({ ent: m.ent, at: m.start, pointed: false });
+  }
+  if (out.length) return out;
+  const p = refs.pointedPlayer(s.start, s.end, clubs, inQuote);
+  return p ? [{ ...p, pointed: true }] : [];
+}
+
+function _tokens(text: string, base: number): _Tok[] {
+  const out: _Tok[] = [];
+  _WORD.lastIndex = 0;
+  for (let m = _WORD.exec(text); m !== null; m = _WORD.exec(text)) {
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, w: m[0].toLowerCase().replace(/\d/g, '0').replace(/’/g, "'") });
+  }
+  return out;
+}
+
+/** Index of the first token starting at or after `at`. */
+function _tokAt(toks: _Tok[], at: number): number {
+  let i = 0;
+  while (i < toks.length && (toks[i] as _Tok).start < at) i++;
+  return i;
+}
+
+function _pairFeatures(
+  toks: _Tok[],
+  p: _PlayerAt,
+  c: ClubMention,
+  clubs: ClubMention[],
+  players: _PlayerAt[],
+  cues: Array<{ at: number; status: string; phrase: string }>,
+  inQuote: (at: number) => boolean,
+): string[] {
+  const f: string[] = [];
+  const pi = _tokAt(toks, p.at);
+  const ci = _tokAt(toks, c.start);
+  const ce = _tokAt(toks, c.end);
+  const pe = p.pointed ? pi + 1 : _tokAt(toks, p.ent.mentions.find((x) => x.start === p.at)?.end ?? p.at + 1);
+  const clubFirst = c.start < p.at;
+  f.push(clubFirst ? 'ord:cp' : 'ord:pc');
+  if (p.pointed) f.push('pointed');
+  if (inQuote(c.start)) f.push('q:club');
+  const [a, b] = clubFirst ? [ce, pi] : [Math.max(pe, pi + 1), ci];
+  const between = toks.slice(a, b);
+  const dist = between.length;
+  const bucket = dist <= 2 ? String(dist) : dist <= 5 ? '3-5' : dist <= 10 ? '6-10' : dist <= 20 ? '11-20' : '>20';
+  f.push(`dist:${bucket}`, `dist:${clubFirst ? 'cp' : 'pc'}:${bucket}`);
+  const shown = between.length > _MAX_BETWEEN ? [...between.slice(0, _MAX_BETWEEN / 2), ...between.slice(-_MAX_BETWEEN / 2)] : between;
+  const dir = clubFirst ? 'cp' : 'pc';
+  for (const t of shown) f.push(`btw:${t.w}`, `btw:${dir}:${t.w}`, `btws:${_stem(t.w)}`);
+  for (let i = 0; i + 1 < shown.length; i++) f.push(`btw2:${(shown[i] as _Tok).w}_${(shown[i + 1] as _Tok).w}`);
+  if (dist <= 4) f.push(`btwAll:${dir}:${between.map((t) => t.w).join('_')}`);
+  if (between.some((t) => _BREAK.test(t.w))) f.push('break');
+  const inBetween = (x: { start: number }) => x.start > Math.min(p.at, c.start) && x.start < Math.max(p.at, c.end);
+  const clubsBetween = clubs.filter((o) => o.club !== c.club && inBetween(o)).length;
+  f.push(`clubsBtw:${Math.min(clubsBetween, 2)}`);
+  if (players.some((o) => o.ent !== p.ent && inBetween({ start: o.at }))) f.push('playerBtw');
+  for (const cue of cues) if (inBetween({ start: cue.at })) f.push(`cueBtw:${cue.status}`, `cuePhrase:${cue.phrase}`);
+  // The words around the club and around the player.
+  const w = (i: number) => toks[i]?.w ?? (i < 0 ? '<s>' : '</s>');
+  f.push(`c-1s:${_stem(w(ci - 1))}`, `c-2s:${_stem(w(ci - 2))}`, `c+1s:${_stem(w(ce))}`, `p-1s:${_stem(w(pi - 1))}`, `p+1s:${_stem(w(pe))}`);
+  f.push(`c-1:${w(ci - 1)}`, `c-2:${w(ci - 2)}`, `c-21:${w(ci - 2)}_${w(ci - 1)}`, `c+1:${w(ce)}`, `c+12:${w(ce)}_${w(ce + 1)}`);
+  f.push(`p-1:${w(pi - 1)}`, `p-21:${w(pi - 2)}_${w(pi - 1)}`, `p+1:${w(pe)}`, `p+12:${w(pe)}_${w(pe + 1)}`);
+  if (ci === 0 || (ci <= 2 && /^(?:the|but|and|however|meanwhile)$/.test(w(0)))) f.push('c:subject');
+  if (pi === 0) f.push('p:subject');
+  return f;
+}
+
+/** A crude stem, enough to make "closing in", "closes in" and "closed in" one feature. */
+function _stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1').replace(/e$/, '');
+}
+
+function _bucket(n: number): string {
+  return n <= 2 ? String(n) : n <= 5 ? '3-5' : '6+';
+}
