@@ -128,7 +128,8 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
     story.articles++;
     if (a.date !== null) dates.push(a.date);
     story.rumours.push(...rumours.map((r) => ({ ...r, fee: convertRumourFee(r.fee, a.fees, a.date, currency), ...dated })));
-    story.fees.push(...fees.map((f) => ({ ...f, ...dated, converted: convertFee(f, a.date, currency) })));
+    // A fee read from a stored article may carry a conversion already: replaced, in the same place.
+    story.fees.push(...fees.map(({ converted: _, ...f }: StoryArticle['fees'][number] & { converted?: unknown }) => ({ ...f, ...dated, converted: convertFee(f, a.date, currency) })));
     story.quotes.push(...quotes);
   }
   dates.sort();

@@ -43,7 +43,7 @@ export function choiceOption<T extends string>(flags: string, description: strin
   return new Option(flags, `${description} (${list ? 'one or more, comma-separated, of' : 'one of'}: ${values.join(', ')})`).argParser((value: string) => {
     const picked = value.split(list ? ',' : /(?!)/).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
     const bad = picked.filter((v) => !values.some((c) => c.toLowerCase() === v));
-    if (picked.length === 0 || bad.length > 0) throw new InvalidArgumentError(`expected ${list ? 'one or more of' : 'one of'} ${values.join(', ')}`);
+    if (picked.length === 0 || bad.length > 0) throw new InvalidArgumentError(`Allowed choices are ${values.join(', ')}${list ? ', comma-separated' : ''}.`);
     const chosen = picked.map((v) => values.find((c) => c.toLowerCase() === v) as T);
     return list ? [...new Set(chosen)] : chosen[0];
   });

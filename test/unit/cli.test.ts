@@ -152,7 +152,7 @@ describe('usage, in-process', () => {
       [['extract', 'a.txt', '--ext', ','], /argument ',' is invalid\. expected extensions/],
       [['player'], /^rumours: missing required argument 'name'$/],
       [['player', '  ', 'a.txt'], /^rumours: player: the name is empty$/],
-      [['player', 'konate', 'a.txt', '--currency', 'yen'], /^rumours: option '--currency <code>' argument 'yen' is invalid\. expected one of GBP, EUR, USD$/],
+      [['player', 'konate', 'a.txt', '--currency', 'yen'], /^rumours: option '--currency <code>' argument 'yen' is invalid\. Allowed choices are GBP, EUR, USD\.$/],
       [['schema', 'extra'], /^rumours: schema: no command "extra" prints JSON; name one of extract, player, rumours, club, search, stats, eval$/],
     ] as const) {
       const t = io();
