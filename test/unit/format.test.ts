@@ -7,7 +7,7 @@ import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter, type Format, type Formatter } from '../../src/format/index.js';
 import { jsonFormatter, ndjsonFormatter } from '../../src/format/json.js';
 import { storyCsv, storyTable, STORY_CSV_COLUMNS, writeStory } from '../../src/format/story.js';
-import { renderTable, summaryLine, tableFormatter } from '../../src/format/table.js';
+import { fitWidths, renderTable, summaryLine, tableFormatter } from '../../src/format/table.js';
 import { Article, Document, PlayerStory, type Evidence } from '../../src/schema.js';
 
 const plain = new Chalk({ level: 0 });
@@ -158,6 +158,27 @@ describe('table', () => {
     run(tableFormatter(on, coloured), a);
     expect(on.text()).toMatch(ANSI);
     expect(on.text().replace(ANSI, '')).toBe(off.text());
+  });
+
+  it('fits the width given: the least useful column gives way first, file:line never; wide characters align', () => {
+    const columns = [
+      { title: 'PLAYER', max: 28, shrink: 2 },
+      { title: 'SOURCE', max: 24, shrink: 1 },
+      { title: 'FILE', max: Infinity, whole: true },
+    ];
+    const rows = [
+      ['Alexis Mac Allister', 'The Athletic and friends', 'news/very/long/path/to/an/article.txt:12'],
+      ['久保建英', '😀 Marca', 'b.txt:3'],
+    ];
+    const text = renderTable(columns, rows, plain, '', 71);
+    const body = text.split('\n').filter((l) => l !== '');
+    expect(Math.max(...body.map((l) => width(l)))).toBeLessThanOrEqual(71);
+    expect(body[1]).toContain('Alexis Mac Allister');
+    expect(body[1]).toMatch(/The…nds {3,}news\/very\/long\/path\/to\/an\/article\.txt:12$/);
+    // Columns line up in terminal columns, whatever the characters' widths.
+    const at = (line: string, s: string) => width(line.slice(0, line.indexOf(s)));
+    expect(at(body[2] ?? '', 'b.txt')).toBe(at(body[1] ?? '', 'news/'));
+    expect(fitWidths(columns, [19, 24, 40], undefined)).toEqual([19, 24, 40]);
   });
 
   it('cuts long cells to their column cap, in the middle', () => {
