@@ -67,7 +67,7 @@ export function addReadingOptions(cmd: Command): Command {
     .addOption(new Option('--ext <list>', 'file extensions read in directories, comma-separated').default(DEFAULT_EXT, DEFAULT_EXT.join(',')).argParser(parseExt))
     .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
     .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores; runs of a few files stay on one thread)').argParser(parseJobs))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: one per core for runs of 1,000 files or more, the main thread below that)').argParser(parseJobs))
     .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false)
     .option('--no-ignore', 'also read what .gitignore and .ignore files exclude, and node_modules folders');
 }

@@ -20,7 +20,7 @@ export function register(program: Command, io: Io): void {
     .description('Re-extract stored articles that an older extractor read (all of them with --all), from their files')
     .option('--all', 'every stored article, whatever extractor read it')
     .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores)').argParser(parseJobs));
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: one per core for runs of 1,000 files or more, the main thread below that)').argParser(parseJobs));
   addDbOption(cmd).action(async (opts: ReindexOptions) => {
     await runReindex(opts, io);
   });

@@ -86,7 +86,7 @@ function _converted(c: Converted | null): Array<string | number | null> {
 
 const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10 },
-  { title: 'MOVE', max: 48, shrink: 2 },
+  { title: 'MOVE', max: 48, shrink: 2, min: 20 },
   STATUS_COLUMN,
   { title: 'FEE', max: 16, shrink: 3 },
   { title: 'SOURCE', max: 24, shrink: 1 },

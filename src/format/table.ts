@@ -54,7 +54,7 @@ export const FILE_COLUMN: Column = { title: 'FILE', max: Infinity, whole: true, 
 const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10, colour: _dim },
   { title: 'PLAYER', max: 28, shrink: 3, min: 14, colour: (c, v) => c.bold(v) },
-  { title: 'MOVE', max: 48, shrink: 2 },
+  { title: 'MOVE', max: 48, shrink: 2, min: 20 },
   STATUS_COLUMN,
   { title: 'FEE', max: 16, shrink: 4, colour: _dim },
   { title: 'SOURCE', max: 24, shrink: 1, colour: _dim },
