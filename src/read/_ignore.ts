@@ -32,7 +32,7 @@ export class IgnoreRules {
       if (existsSync(path.join(d, '.git'))) gitRoot = i;
     });
     let rules = new IgnoreRules([], gitRoot >= 0);
-    chain.forEach((d, i) => (rules = rules._with(d, i >= gitRoot && gitRoot >= 0)));
+    chain.forEach((d, i) => (rules = rules._with(d, i >= gitRoot && gitRoot >= 0, abs)));
     return rules;
   }
 
@@ -56,11 +56,19 @@ export class IgnoreRules {
     return false;
   }
 
-  private _with(dir: string, git: boolean): IgnoreRules {
+  /**
+   * With the rules of `dir`'s ignore files. A folder above the one named on the command line (`root`)
+   * whose rules exclude that very folder is passed over: a folder named outright is read, as
+   * ripgrep reads it, even when it is ignored (a `data/` left out of git).
+   */
+  private _with(dir: string, git: boolean, root?: string): IgnoreRules {
     const files = git ? ['.gitignore', '.ignore'] : ['.ignore'];
     const text = files.map((f) => _read(path.join(dir, f))).filter((t) => t !== '');
     if (text.length === 0) return this;
-    return new IgnoreRules([...this.stack, { base: dir, ig: ignore().add(text.join('\n')) }], this.git);
+    const ig = ignore().add(text.join('\n'));
+    const rel = root === undefined ? '' : path.relative(dir, root).split(path.sep).join('/');
+    if (rel !== '' && ig.test(`${rel}/`).ignored) return this;
+    return new IgnoreRules([...this.stack, { base: dir, ig }], this.git);
   }
 }
 

@@ -208,6 +208,9 @@ describe('walking', () => {
     const files = async (...extra: string[]) =>
       (JSON.parse((await rumours(['extract', project, '-f', 'json', '--no-store', ...extra])).stdout) as { articles: Array<{ file: string }> }).articles.map((a) => path.relative(project, a.file));
     expect(await files()).toEqual(['news/b.txt']);
+    // A folder named outright is read even when ignored, as ripgrep reads it.
+    const drafts = await rumours(['extract', path.join(project, 'drafts'), '-f', 'json', '--no-store']);
+    expect((JSON.parse(drafts.stdout) as { articles: unknown[] }).articles).toHaveLength(1);
     expect((await files('--no-ignore')).sort()).toEqual(['drafts/a.txt', 'news/b.txt', 'news/keep.log.txt', 'node_modules/pkg/README.md', 'scratch/c.txt']);
   });
 
