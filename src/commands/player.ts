@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './_commander.js';
 import type { StoryArticle, StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
-import { clean, count } from '../format/_text.js';
+import { count } from '../format/_text.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
 import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, terminalWidth, type ReadingOptions } from './_options.js';
