@@ -8,7 +8,8 @@ import ignore, { type Ignore } from 'ignore';
 const _ALWAYS = new Set(['node_modules']);
 
 interface _Rules {
-  base: string;
+  /** The folder of the ignore files, with a trailing separator: paths are matched relative to it. */
+  under: string;
   ig: Ignore;
 }
 
@@ -44,11 +45,14 @@ export class IgnoreRules {
   /** Is this entry (a path under the directory the rules are for) skipped? */
   skips(file: string, dir: boolean): boolean {
     if (dir && _ALWAYS.has(path.basename(file))) return true;
-    const abs = path.resolve(file);
+    if (this.stack.length === 0) return false;
+    // Plain string work: this runs for every entry of a walk.
+    const abs = path.isAbsolute(file) ? file : path.resolve(file);
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const r = this.stack[i] as _Rules;
-      const rel = path.relative(r.base, abs).split(path.sep).join('/');
-      if (rel === '' || rel.startsWith('..')) continue;
+      if (!abs.startsWith(r.under)) continue;
+      const rel = path.sep === '/' ? abs.slice(r.under.length) : abs.slice(r.under.length).split(path.sep).join('/');
+      if (rel === '') continue;
       const t = r.ig.test(dir ? `${rel}/` : rel);
       if (t.ignored) return true;
       if (t.unignored) return false;
@@ -68,7 +72,7 @@ export class IgnoreRules {
     const ig = ignore().add(text.join('\n'));
     const rel = root === undefined ? '' : path.relative(dir, root).split(path.sep).join('/');
     if (rel !== '' && ig.test(`${rel}/`).ignored) return this;
-    return new IgnoreRules([...this.stack, { base: dir, ig }], this.git);
+    return new IgnoreRules([...this.stack, { under: dir.endsWith(path.sep) ? dir : dir + path.sep, ig }], this.git);
   }
 }
 
