@@ -57,7 +57,7 @@ export function addFormatOption(cmd: Command, formats: readonly string[] = FORMA
 /** --currency on every command that prints fees. */
 export function addCurrencyOption(cmd: Command): Command {
   return cmd.addOption(
-    choiceOption('--currency <code>', 'every fee is also given in this currency, as `converted` (default: EUR)', CURRENCIES).default(DEFAULT_CURRENCY, DEFAULT_CURRENCY),
+    choiceOption('--currency <code>', 'every fee is also given in this currency, as `converted`', CURRENCIES).default(DEFAULT_CURRENCY, DEFAULT_CURRENCY),
   );
 }
 
