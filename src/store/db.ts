@@ -224,19 +224,21 @@ export class Store {
    */
   forget(paths: string[]): string[] {
     const stored = this.paths();
-    const gone: string[] = [];
+    const files = new Set(stored);
+    const gone = new Set<string>();
     this.db.transaction(() => {
       for (const p of paths) {
         const abs = _key(p);
-        const under = abs.endsWith(path.sep) ? abs : abs + path.sep;
-        for (const f of stored) {
-          if (f !== abs && !f.startsWith(under)) continue;
+        // A stored file is forgotten at once (prune names thousands); anything else may be a folder.
+        const hits = files.has(abs) ? [abs] : stored.filter((f) => f.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep));
+        for (const f of hits) {
+          if (gone.has(f)) continue;
           this._remove(f);
-          gone.push(f);
+          gone.add(f);
         }
       }
     })();
-    return [...new Set(gone)];
+    return [...gone];
   }
 
   /** No article stored yet (cheaper than counting them). */
