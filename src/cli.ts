@@ -7,18 +7,20 @@ import { clean } from './format/_text.js';
 
 const _EXAMPLES = `Examples:
   $ rumours extract seeds/                        # rumours in the sample articles, as a table
-  $ rumours extract news/ --format json > news.json
-  $ rumours extract news/ --format csv --csv-table fees > fees.csv
+  $ rumours extract news/ -f json > news.json     # every fee also in euros (--currency)
+  $ rumours extract news/ --csv-table fees > fees.csv
   $ rumours player "Mac Allister"                 # one player's story, oldest article first
   $ rumours club Liverpool                        # from the store that extract fills
+  $ rumours rumours --status bid,agreed --since 2025-01-01
   $ rumours search "release clause"
-  $ rumours schema                                # the JSON Schema of the output
+  $ rumours schema extract                        # the JSON Schema of an output
 `;
 
 const _AFTER = `
 Output goes to stdout; warnings and errors go to stderr, one line each ("rumours: FILE: reason").
-Exit status: 0 all inputs read, 1 nothing matched (player) or below the threshold (eval),
-2 a usage error or an input that could not be read (the others are still processed).
+Exit status: 0 done; 1 nothing matched (player, club, rumours, search, forget) or below the
+threshold (eval); 2 a usage error or an input that could not be read (the others are still
+processed); 130 Ctrl-C, 143 SIGTERM.
 Run "rumours COMMAND --help" for a command's options and examples.
 `;
 
@@ -35,6 +37,8 @@ const _COMMANDS: Record<string, () => Promise<_Module>> = {
   search: () => import('./commands/search.js'),
   stats: () => import('./commands/stats.js'),
   reindex: () => import('./commands/reindex.js'),
+  forget: () => import('./commands/forget.js'),
+  prune: () => import('./commands/prune.js'),
   schema: () => import('./commands/schema.js'),
   eval: () => import('./commands/eval.js'),
 };

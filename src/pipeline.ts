@@ -37,6 +37,11 @@ export function workersFor(total: number, jobs: number | undefined): number {
   return Math.min(jobs ?? (total < SMALL_RUN ? 0 : availableParallelism()), total);
 }
 
+/** What reading needs of a run's options, with the defaults filled in. */
+export function readOptionsOf(opts: RunOptions): ReadOptions {
+  return { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ignore: opts.ignore ?? true, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
+}
+
 /** Every input's article, in input order. */
 export function extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
   return _run(paths, opts, null) as AsyncGenerator<Outcome>;
@@ -51,7 +56,7 @@ export function writePaths(paths: string[], format: TextFormat, opts: RunOptions
 }
 
 async function* _run(paths: string[], opts: RunOptions, format: TextFormat | null): AsyncGenerator<Outcome | Written> {
-  const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
+  const readOpts = readOptionsOf(opts);
   // Workers start before the walk ends (an explicit --jobs N at once, the default one per core once
   // SMALL_RUN files are found), so that their start overlaps a long walk.
   const early: { pool: Pool | null } = { pool: null };

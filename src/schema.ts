@@ -1,9 +1,14 @@
 // The output contract, written once. TypeScript types are inferred from these schemas and
 // `rumours schema` prints the JSON Schema derived from them, so the three never drift apart.
 import { z } from 'zod';
-import { CURRENCIES, SCHEMA_ID, STATUSES } from './ids.js';
+import { CURRENCIES, SCHEMA_ID, SCHEMA_IDS, STATUSES } from './ids.js';
 
-export { SCHEMA_ID };
+export { SCHEMA_ID, SCHEMA_IDS };
+
+/** YYYY-MM-DD: the only form a date takes in the output. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('YYYY-MM-DD');
+/** A sha256 in lower-case hex. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the file bytes, lower-case hex');
 
 /** Where a fact was read: offsets are UTF-16 code units into the file's text after the date header. */
 export const Evidence = z
@@ -106,8 +111,8 @@ export const Rumour = z.object({
 
 export const Article = z.object({
   file: z.string(),
-  date: z.string().nullable().describe('YYYY-MM-DD from the date header, else null'),
-  hash: z.string().describe('sha256 of the file bytes'),
+  date: IsoDate.nullable().describe('YYYY-MM-DD from the date header, else null'),
+  hash: Sha256,
   title: z.string().nullable().describe('The first line of the text when it reads as a headline'),
   warnings: z.array(z.string()),
   players: z.array(Player),
@@ -119,19 +124,12 @@ export const Article = z.object({
   rumours: z.array(Rumour),
 });
 
-export const Document = z.object({
-  schema: z.literal(SCHEMA_ID),
-  articles: z.array(Article),
-});
-
-const _Dated = { date: z.string().nullable().describe('The article date'), file: z.string() };
-
-/** A fee in the one currency a story compares fees in; the fee's own fields stay as written. */
+/** A fee in the one currency the output compares fees in (--currency); the fee's own fields stay as written. */
 export const Converted = z
   .object({
     amount: z.number().nonnegative().describe('The fee (the low end of a range) in `currency`, whole units'),
     amountMax: z.number().nonnegative().nullable().describe('The high end of a range in `currency`, else null'),
-    currency: Currency.describe('The currency asked for (`rumours player --currency`)'),
+    currency: Currency.describe('The currency asked for (--currency, default EUR)'),
     via: z
       .enum(['same', 'article', 'rate'])
       .describe(
@@ -140,25 +138,46 @@ export const Converted = z
     rate: z.number().positive().nullable().describe("With 'rate': units of `currency` for one unit of the fee's currency; else null"),
     rateYear: z.int().nullable().describe("With 'rate': the year whose average rate was used: the article's year, else the nearest the table has (the latest for an undated article); else null"),
   })
-  .describe('The fee in the currency the story compares fees in');
+  .describe('The fee in the currency asked for (--currency)');
+
+/** `converted` beside a fee: null when the fee has no amount or no currency. */
+const _converted = Converted.nullable().describe('The fee in the currency asked for (--currency, default EUR), beside it as written; null when it has no amount or no currency');
+
+/** A fee as printed: as written, and in the currency asked for. */
+export const FeeOut = Fee.extend({ converted: _converted });
+
+/** A rumour's fee as printed: the amount the move is reported at, and in the currency asked for. */
+export const RumourFee = Money.extend({ converted: _converted });
+
+/** A rumour as printed, the same shape in every output (extract, player, rumours). */
+export const RumourOut = Rumour.extend({ fee: RumourFee.nullable().describe('The fee tied to this move, in the currency given first') });
+
+/** An article as printed: the extractor's, every fee also in the currency asked for. */
+export const ArticleOut = Article.extend({ fees: z.array(FeeOut), rumours: z.array(RumourOut) });
+
+export const Document = z.object({
+  schema: z.literal(SCHEMA_IDS.extract),
+  currency: Currency.describe("The currency every fee's `converted` is in (--currency)"),
+  articles: z.array(ArticleOut),
+});
+
+/** A rumour as the store and a story give it: the article's rumour, with the article's date and file. */
+export const DatedRumour = RumourOut.extend({ date: IsoDate.nullable().describe('The article date'), file: z.string().describe('The article file') });
+
+const _Dated = { date: IsoDate.nullable().describe('The article date'), file: z.string() };
 
 /** `rumours player NAME`: what every article read says about one player, oldest article first. */
 export const PlayerStory = z.object({
-  schema: z.literal(SCHEMA_ID),
+  schema: z.literal(SCHEMA_IDS.player),
   query: z.string(),
   currency: Currency.describe("The currency every fee's `converted` is in (`--currency`)"),
   player: z.object({ name: z.string(), aliases: z.array(z.string()) }),
   articles: z.int().nonnegative().describe('How many articles name him'),
-  firstReport: z.string().nullable(),
-  latestReport: z.string().nullable(),
+  firstReport: IsoDate.nullable(),
+  latestReport: IsoDate.nullable(),
   clubs: z.array(z.object({ name: z.string(), count: z.int().nonnegative() })).describe('Clubs linked with him in rumours, most often first'),
-  rumours: z.array(Rumour.extend(_Dated)),
-  fees: z.array(
-    Fee.extend({
-      ..._Dated,
-      converted: Converted.nullable().describe("The fee in the story's `currency`, beside the original; null when the fee has no amount or no currency"),
-    }),
-  ),
+  rumours: z.array(DatedRumour),
+  fees: z.array(FeeOut.extend(_Dated)),
   quotes: z.array(Quote.extend({ ..._Dated, relation: z.enum(['by', 'about']) })),
 });
 
@@ -179,3 +198,8 @@ export type Status = z.infer<typeof Status>;
 export type Rumour = z.infer<typeof Rumour>;
 export type Article = z.infer<typeof Article>;
 export type Document = z.infer<typeof Document>;
+export type FeeOut = z.infer<typeof FeeOut>;
+export type RumourFee = z.infer<typeof RumourFee>;
+export type RumourOut = z.infer<typeof RumourOut>;
+export type ArticleOut = z.infer<typeof ArticleOut>;
+export type DatedRumour = z.infer<typeof DatedRumour>;

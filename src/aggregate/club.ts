@@ -15,7 +15,7 @@ export function clubLinks(club: string, rows: RumourRow[]): ClubLink[] {
     const player = of[i]?.name ?? r.player;
     const key = `${direction}\u0000${player}`;
     const seen = links.get(key);
-    const fee = r.feeText;
+    const fee = r.fee;
     if (!seen) {
       links.set(key, { direction, player, club: direction === 'in' ? r.from : r.to, status: r.status as ClubLink['status'], reports: 1, firstReport: r.date, latestReport: r.date, fee });
       continue;

@@ -1,7 +1,7 @@
 // A fee in another currency, for comparing reports: the article's own figure when it gives one,
 // else an estimate at the yearly average rate of the article's year.
 import { rateTable, type RateTable } from '../knowledge/rates.js';
-import type { Converted, Currency, Fee } from '../schema.js';
+import type { Article, ArticleOut, Converted, Currency, Fee, Money, RumourFee } from '../schema.js';
 
 export { DEFAULT_CURRENCY } from '../ids.js';
 
@@ -28,6 +28,28 @@ export function convertFee(
   const year = rates.nearestYear(_year(date));
   const rate = rates.rate(currency, target, year);
   return _converted(_estimate(amount * rate), amountMax === null ? null : _estimate(amountMax * rate), target, 'rate', rate, year);
+}
+
+/** The fees the article gives for a rumour's fee: those of the same amount and currency (their conversions are the article's own). */
+export type FeeLike = Pick<Fee, 'amount' | 'currency' | 'conversions'>;
+
+/**
+ * A rumour's fee (read in an article dated `date`) with `converted`: the article's own sum in `target`
+ * when one of its fees of the same amount gives it, else as `convertFee` finds it.
+ */
+export function convertRumourFee(fee: Money | null, fees: readonly FeeLike[], date: string | null, target: Currency, rates: RateTable = rateTable()): RumourFee | null {
+  if (fee === null) return null;
+  const twin = fees.find((f) => f.amount === fee.amount && f.currency === fee.currency && f.conversions.length > 0);
+  return { ...fee, converted: convertFee({ amount: fee.amount, amountMax: null, currency: fee.currency, conversions: twin?.conversions ?? [] }, date, target, rates) };
+}
+
+/** An article as printed: every fee, and every rumour's fee, also in `target`. */
+export function convertArticle(a: Article, target: Currency, rates: RateTable = rateTable()): ArticleOut {
+  return {
+    ...a,
+    fees: a.fees.map((f) => ({ ...f, converted: convertFee(f, a.date, target, rates) })),
+    rumours: a.rumours.map((r) => ({ ...r, fee: convertRumourFee(r.fee, a.fees, a.date, target, rates) })),
+  };
 }
 
 function _converted(amount: number, amountMax: number | null, currency: Currency, via: Converted['via'], rate: number | null = null, rateYear: number | null = null): Converted {

@@ -3,6 +3,7 @@
 // Júnior"), and two men who share a surname stay two ("Ashley Cole" and "Joe Cole"): the first name
 // decides, and for a surname alone, the club.
 import { foldLetters, isAscii } from '../knowledge/fold.js';
+import { resolveClose } from '../knowledge/similar.js';
 import { canonicalWord } from '../knowledge/variants.js';
 
 /** Lower case, no diacritics, letters and digits only, single spaces: "N'Golo  Kanté" → "n golo kante". */
@@ -74,22 +75,6 @@ export function matchRank(query: string, form: string): 0 | 1 | 2 | 3 {
     for (let j = i + 1; j <= f.length; j++) if (f.slice(i, j).join('') === qk) return 1;
   }
   return 0;
-}
-
-/** Levenshtein distance (inputs capped at 64 characters: names, not documents). */
-export function editDistance(a: string, b: string): number {
-  const s = a.slice(0, 64);
-  const t = b.slice(0, 64);
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[t.length] ?? 0;
 }
 
 /** What identities are found from: each article's players (with their club) and the names its rumours and fees give. */
@@ -289,9 +274,14 @@ export function _tellingForms(names: string[]): string[][] {
   });
 }
 
-export type FoundPlayer = { kind: 'one'; player: Identity } | { kind: 'none'; closest: string[] } | { kind: 'ambiguous'; candidates: string[] };
+/** `typos`: 0 when the query names him as the articles do, else the edits forgiven (see knowledge/similar.ts). */
+export type FoundPlayer = { kind: 'one'; player: Identity; typos: number } | { kind: 'none'; closest: string[] } | { kind: 'ambiguous'; candidates: string[] };
 
-/** The player the query names best; several equally good is ambiguous, none gives the closest names. */
+/**
+ * The player the query names best; several equally good is ambiguous. None named as the articles
+ * name him, the one name within a typo or two (knowledge/similar.ts) is taken; else the closest
+ * names above the similarity cut-off are given.
+ */
 export function findPlayer(query: string, players: Identity[]): FoundPlayer {
   let best = 0;
   let found: Identity[] = [];
@@ -314,26 +304,25 @@ export function findPlayer(query: string, players: Identity[]): FoundPlayer {
     }
     found.push(p);
   }
-  if (found.length === 1 && found[0]) return { kind: 'one', player: found[0] };
+  if (found.length === 1 && found[0]) return { kind: 'one', player: found[0], typos: 0 };
   if (found.length > 1) return { kind: 'ambiguous', candidates: found.map((p) => p.name) };
-  return { kind: 'none', closest: closestPlayers(query, players) };
+  return closePlayer(query, players);
 }
 
-/** The `n` players whose name (or surname) is fewest edits from the query. */
-export function closestPlayers(query: string, players: Identity[], n = 3): string[] {
-  const q = nameTokens(query).join(' ');
-  const scored = players.map((p) => {
-    let d = Infinity;
-    for (const form of [p.name, ...p.aliases]) {
-      const t = nameTokens(form);
-      for (let s = 0; s < t.length; s++) d = Math.min(d, editDistance(q, t.slice(s).join(' ')));
-    }
-    return { name: p.name, d };
-  });
-  return scored
-    .sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, n)
-    .map((s) => s.name);
+/** The player whose name (or surname) is within a typo or two of the query; else the closest names worth suggesting. */
+export function closePlayer(query: string, players: Identity[]): FoundPlayer {
+  const key = nameKey(query);
+  if (key === '') return { kind: 'none', closest: [] };
+  const r = resolveClose(
+    key,
+    players.map((p) => {
+      const forms = [p.name, ...p.aliases];
+      return { item: p, keys: forms.flatMap((f) => [nameKey(f), ..._surnameKeys(f)]), whole: forms.map(nameKey) };
+    }),
+  );
+  if (r.kind === 'one') return { kind: 'one', player: r.item, typos: r.typos };
+  if (r.kind === 'several') return { kind: 'ambiguous', candidates: r.items.map((p) => p.name) };
+  return { kind: 'none', closest: r.suggestions.map((p) => p.name) };
 }
 
 /** Rumour rows from the store: who moves, and the club he was leaving (his club then). */
@@ -355,13 +344,13 @@ export function rowIdentities(rows: PlayerRow[]): { ids: Identity[]; of: Identit
 }
 
 /**
- * The rows that are the player the query names (see `rowIdentities`). A query that fits several
- * players keeps the rows of all of them.
+ * The rows that are the player the query names (see `rowIdentities`), and how he was found. A query
+ * that fits several players keeps the rows of all of them.
  */
-export function playerRows<T extends PlayerRow>(query: string, rows: T[]): T[] {
+export function playerRows<T extends PlayerRow>(query: string, rows: T[]): { rows: T[]; found: FoundPlayer } {
   const { ids, of } = rowIdentities(rows);
   const found = findPlayer(query, ids);
-  if (found.kind === 'none') return [];
+  if (found.kind === 'none') return { rows: [], found };
   const chosen = new Set(found.kind === 'one' ? [found.player] : ids.filter((p) => found.candidates.includes(p.name)));
-  return rows.filter((_, i) => chosen.has(of[i] as Identity));
+  return { rows: rows.filter((_, i) => chosen.has(of[i] as Identity)), found };
 }

@@ -1,17 +1,17 @@
 // One player's story across many articles: all that they say about him, oldest article first. Who he
 // is (every form of his name the articles use) is ./identity.ts's.
-import { SCHEMA_ID } from '../ids.js';
+import { SCHEMA_IDS } from '../ids.js';
 import { foldLetters } from '../knowledge/fold.js';
 import { spellings } from '../knowledge/variants.js';
 import type { Article, Currency, Player, PlayerStory } from '../schema.js';
-import { convertFee, DEFAULT_CURRENCY } from './currency.js';
+import { convertFee, convertRumourFee, DEFAULT_CURRENCY } from './currency.js';
 import { _surnameKeys, _tellingForms, findPlayer, knownPlayers, nameKey, nameTokens, type Identity } from './identity.js';
 
 /** What a story is told from: an article, or the part of it that the store picks as maybe his. */
 export type StoryArticle = Pick<Article, 'file' | 'date' | 'rumours' | 'fees' | 'quotes'> & { players: Array<Pick<Player, 'name' | 'aliases' | 'club'>> };
 
 export type StoryResult =
-  | { kind: 'story'; story: PlayerStory }
+  | { kind: 'story'; story: PlayerStory; typos: number }
   | { kind: 'none'; closest: string[] }
   | { kind: 'ambiguous'; candidates: string[] };
 
@@ -71,13 +71,13 @@ export function playerStory(query: string, articles: StoryArticle[], currency: C
   const found = findPlayer(query, players);
   if (found.kind !== 'one') return found;
   const others = new Set(players.filter((p) => p !== found.player).flatMap((p) => [...p.keys]));
-  return { kind: 'story', story: _storyOf(query, found.player, others, articles, currency) };
+  return { kind: 'story', story: _storyOf(query, found.player, others, articles, currency), typos: found.typos };
 }
 
 /** `others`: the keys of everyone else found, so that "Joe Cole" is not taken for Ashley by his surname. */
 function _storyOf(query: string, who: Identity, others: Set<string>, articles: StoryArticle[], currency: Currency): PlayerStory {
   const story: PlayerStory = {
-    schema: SCHEMA_ID,
+    schema: SCHEMA_IDS.player,
     query,
     currency,
     player: { name: who.name, aliases: who.aliases },
@@ -127,8 +127,9 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
     if (players.length === 0 && rumours.length === 0 && fees.length === 0 && quotes.length === 0) continue;
     story.articles++;
     if (a.date !== null) dates.push(a.date);
-    story.rumours.push(...rumours.map((r) => ({ ...r, ...dated })));
-    story.fees.push(...fees.map((f) => ({ ...f, ...dated, converted: convertFee(f, a.date, currency) })));
+    story.rumours.push(...rumours.map((r) => ({ ...r, fee: convertRumourFee(r.fee, a.fees, a.date, currency), ...dated })));
+    // A fee read from a stored article may carry a conversion already: replaced, in the same place.
+    story.fees.push(...fees.map(({ converted: _, ...f }: StoryArticle['fees'][number] & { converted?: unknown }) => ({ ...f, ...dated, converted: convertFee(f, a.date, currency) })));
     story.quotes.push(...quotes);
   }
   dates.sort();

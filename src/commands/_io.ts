@@ -15,6 +15,8 @@ export interface Io {
   stderr: Out;
   /** Is stdout a terminal? Decides the default format and colour. */
   isTTY: boolean;
+  /** The terminal's width in columns when stdout is one: tables fit it. */
+  columns?: number;
   /** Is stderr a terminal? Decides whether a progress bar is drawn. */
   stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
@@ -28,6 +30,7 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     isTTY: Boolean(process.stdout.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     stdin: process.stdin,

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from './_commander.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
 import { FORMATS, type CsvTable, type Format } from '../format/kinds.js';
-import { CURRENCIES } from '../ids.js';
+import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
 import type { Currency } from '../schema.js';
 import { PLAIN, type Paint } from '../format/paint.js';
 import type { Io } from './_io.js';
@@ -15,6 +15,10 @@ export interface ReadingOptions {
   csvTable?: CsvTable;
   jobs?: number;
   quiet: boolean;
+  /** false with --no-ignore: read what .gitignore / .ignore files and node_modules would hide. */
+  ignore?: boolean;
+  /** The currency every fee is also given in (--currency). */
+  currency?: Currency;
   /** --db PATH: the store to use instead of RUMOURS_DB or the data directory. */
   db?: string;
   /** false with --no-store: read and print, record nothing. */
@@ -31,22 +35,48 @@ export function addStoreOptions(cmd: Command): Command {
   return addDbOption(cmd).option('--no-store', 'only print: record nothing in the store, answer nothing from it');
 }
 
-/** --format, --ext, --max-size, --no-color on a command that reads articles. */
+/**
+ * An option whose value is one of `values`, or with `list` several, comma-separated: any case,
+ * spaces ignored ("--status Bid,agreed"). Help lists the choices.
+ */
+export function choiceOption<T extends string>(flags: string, description: string, values: readonly T[], list = false): Option {
+  return new Option(flags, `${description} (${list ? 'one or more, comma-separated, of' : 'one of'}: ${values.join(', ')})`).argParser((value: string) => {
+    const picked = value.split(list ? ',' : /(?!)/).map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+    const bad = picked.filter((v) => !values.some((c) => c.toLowerCase() === v));
+    if (picked.length === 0 || bad.length > 0) throw new InvalidArgumentError(`Allowed choices are ${values.join(', ')}${list ? ', comma-separated' : ''}.`);
+    const chosen = picked.map((v) => values.find((c) => c.toLowerCase() === v) as T);
+    return list ? [...new Set(chosen)] : chosen[0];
+  });
+}
+
+/** -f/--format on every command that prints. */
+export function addFormatOption(cmd: Command, formats: readonly string[] = FORMATS): Command {
+  return cmd.addOption(choiceOption('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)', formats));
+}
+
+/** --currency on every command that prints fees. */
+export function addCurrencyOption(cmd: Command): Command {
+  return cmd.addOption(
+    choiceOption('--currency <code>', 'every fee is also given in this currency, as `converted`', CURRENCIES).default(DEFAULT_CURRENCY, DEFAULT_CURRENCY),
+  );
+}
+
+/** --format, --ext, --max-size, --no-color, --no-ignore, -j, -q, --currency on a command that reads articles. */
 export function addReadingOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
+  return addCurrencyOption(addFormatOption(cmd))
     .addOption(new Option('--ext <list>', 'file extensions read in directories, comma-separated').default(DEFAULT_EXT, DEFAULT_EXT.join(',')).argParser(parseExt))
     .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
     .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores; runs of a few files stay on one thread)').argParser(parseJobs))
-    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false);
+    .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: one per core for runs of 1,000 files or more, the main thread below that)').argParser(parseJobs))
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false)
+    .option('--no-ignore', 'also read what .gitignore and .ignore files exclude, and node_modules folders');
 }
 
-/** "gbp", "EUR" → the currency code; the codes are those the fee contract knows. */
-export function parseCurrency(value: string): Currency {
-  const code = value.trim().toUpperCase();
-  if (!(CURRENCIES as readonly string[]).includes(code)) throw new InvalidArgumentError(`Allowed choices are ${CURRENCIES.join(', ')}.`);
-  return code as Currency;
+/** A whole number from 1 to 10,000 (--limit). */
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
+  return n;
 }
 
 export function parseJobs(value: string): number {
@@ -77,9 +107,19 @@ export function parseSize(value: string): number {
   return n;
 }
 
-/** The format asked for, else a table for people at a terminal and JSON for pipes and files. */
-export function chosenFormat(opts: { format?: Format }, io: Io): Format {
-  return opts.format ?? (io.isTTY ? 'table' : 'json');
+/**
+ * The format asked for (--csv-table alone asks for CSV), else a table for people at a terminal and
+ * JSON for pipes and files.
+ */
+export function chosenFormat(opts: { format?: Format; csvTable?: CsvTable }, io: Io): Format {
+  return opts.format ?? (opts.csvTable !== undefined ? 'csv' : io.isTTY ? 'table' : 'json');
+}
+
+/** The terminal's width for a table: stdout's columns at a terminal, else $COLUMNS when set, else none (no fitting). */
+export function terminalWidth(io: Pick<Io, 'columns' | 'env'>): number | undefined {
+  if (io.columns !== undefined && io.columns > 0) return io.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 // A progress bar on stderr for long runs: drawn only on a terminal, only once a run has taken a
 // second, never with --quiet; cleared when the run ends so that it leaves nothing behind.
+import { formatNumber } from '../format/_text.js';
 import type { Io } from './_io.js';
 
 export interface Progress {
@@ -43,5 +44,5 @@ export function progressLine(count: number, total: number, seconds: number): str
   const rate = seconds > 0 ? count / seconds : 0;
   const left = rate > 0 && total > count ? (total - count) / rate : 0;
   const mmss = `${Math.floor(left / 60)}:${String(Math.round(left % 60)).padStart(2, '0')}`;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${count.toLocaleString('en')}/${total.toLocaleString('en')} articles  ${Math.round(rate).toLocaleString('en')}/s  ${mmss} left`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${formatNumber(count)}/${formatNumber(total)} articles  ${formatNumber(Math.round(rate))}/s  ${mmss} left`;
 }

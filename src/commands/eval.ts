@@ -1,11 +1,14 @@
 // `rumours eval GOLD.json PATH...`: options → src/eval → report on stdout, problems on stderr.
-import { Command, Option } from './_commander.js';
+import type { Command } from './_commander.js';
+import { clean, cleanPath, count } from '../format/_text.js';
 import { setExit, type Io } from './_io.js';
+import { addFormatOption, colourLevel } from './_options.js';
 
+// GOLD.json and ARTICLES/ stand for your own files: no gold file ships with rumours.
 export const EVAL_EXAMPLES = `Examples:
-  rumours eval gold/bbc-dev.gold.json corpus/bbcsport-football/
-  rumours eval seeds.gold.json seeds/ --verbose
-  rumours eval gold.json articles/ --format json --min-f1 0.8
+  $ rumours eval GOLD.json ARTICLES/                 # a table of precision, recall and F1 per field
+  $ rumours eval GOLD.json ARTICLES/ --verbose       # and every miss and false positive
+  $ rumours eval GOLD.json ARTICLES/ -f json --min-f1 0.8 | jq .macroF1
 `;
 
 export const EVAL_NOTES = `
@@ -36,18 +39,20 @@ or a gold article with no file.
 `;
 
 interface _Opts {
-  format: 'table' | 'json';
+  format?: 'table' | 'json';
+  color: boolean;
   verbose?: boolean;
   minF1?: string;
 }
 
 export function register(program: Command, io: Io): void {
-  program
+  const cmd = program
     .command('eval')
     .description('Score the extractor against a gold file: precision, recall and F1 per field')
     .argument('<gold>', 'gold annotations (rumours-gold/1 JSON)')
-    .argument('<paths...>', 'article files or directories to extract and score')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .argument('<paths...>', 'article files or directories to extract and score');
+  addFormatOption(cmd, ['table', 'json'])
+    .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
     .option('--verbose', 'list every miss, false positive and wrong attribute, by article')
     .option('--min-f1 <x>', 'exit 1 when the macro-F1 is below X (0 to 1)')
     .addHelpText('before', EVAL_EXAMPLES)
@@ -57,7 +62,7 @@ export function register(program: Command, io: Io): void {
       if (opts.minF1 !== undefined) {
         minF1 = Number(opts.minF1);
         if (opts.minF1.trim() === '' || !Number.isFinite(minF1) || minF1 < 0 || minF1 > 1) {
-          io.stderr.write(`error: --min-f1: expected a number from 0 to 1, got "${opts.minF1}"\n`);
+          io.stderr.write(`rumours: --min-f1: expected a number from 0 to 1, got "${clean(opts.minF1)}"\n`);
           setExit(io, 2);
           return;
         }
@@ -66,29 +71,30 @@ export function register(program: Command, io: Io): void {
       const { FIELD_LABELS, renderJson, renderTable, runEval } = await import('../eval/index.js');
       const r = await runEval(gold, paths, { stdin: io.stdin });
       if (!r.ok) {
-        io.stderr.write(`error: ${r.file}: ${r.reason}\n`);
+        io.stderr.write(`rumours: ${cleanPath(r.file)}: ${clean(r.reason)}\n`);
         setExit(io, 2);
         return;
       }
       const report = r.report;
-      const color = io.isTTY && io.env.NO_COLOR === undefined && program.opts().color !== false;
+      const color = colourLevel(io, opts.color, 1) > 0;
       const render = { color, verbose: opts.verbose === true };
-      io.stdout.write(opts.format === 'json' ? renderJson(report, render) : renderTable(report, render));
+      const format = opts.format ?? (io.isTTY ? 'table' : 'json');
+      io.stdout.write(format === 'json' ? renderJson(report, render) : renderTable(report, render));
 
-      for (const e of report.errors) io.stderr.write(`error: ${e.file}: ${e.reason}\n`);
+      for (const e of report.errors) io.stderr.write(`rumours: ${cleanPath(e.file)}: ${clean(e.reason)}\n`);
       if (report.errors.length > 0) setExit(io, 2);
       if (report.ignored.length > 0) {
-        if (opts.verbose) for (const n of report.ignored) io.stderr.write(`note: ${n.file}: not scored (${n.reason})\n`);
+        if (opts.verbose) for (const n of report.ignored) io.stderr.write(`rumours: note: ${cleanPath(n.file)}: not scored (${clean(n.reason)})\n`);
         else {
           const some = report.ignored.slice(0, 3).map((n) => n.file).join(', ');
           const more = report.ignored.length > 3 ? ', ...' : '';
-          io.stderr.write(`note: ${report.ignored.length} file(s) not scored, no gold entry or a repeated file name (${some}${more}; --verbose lists them)\n`);
+          io.stderr.write(`rumours: note: ${count(report.ignored.length, 'file')} not scored, no gold entry or a repeated file name (${cleanPath(some)}${more}; --verbose lists them)\n`);
         }
       }
       if (minF1 !== undefined && report.macroF1 < minF1) {
         const low = report.macroFields.filter((f) => report.fields[f].f1 < (minF1 as number));
         const which = low.map((f) => `${FIELD_LABELS[f]} ${report.fields[f].f1.toFixed(3)}`).join(', ');
-        io.stderr.write(`macro-F1 ${report.macroF1.toFixed(3)} is below --min-f1 ${minF1}${which ? ` (fields below it: ${which})` : ''}\n`);
+        io.stderr.write(`rumours: macro-F1 ${report.macroF1.toFixed(3)} is below --min-f1 ${minF1}${which ? ` (fields below it: ${which})` : ''}\n`);
         setExit(io, 1);
       }
     });

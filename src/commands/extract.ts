@@ -1,8 +1,9 @@
 // `rumours extract PATH...`: read articles, extract, stream them to the chosen format.
-import { Option, type Command } from './_commander.js';
+import type { Command } from './_commander.js';
 import { CSV_TABLES, type CsvTable } from '../format/kinds.js';
+import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, choiceOption, examples, terminalWidth, type ReadingOptions } from './_options.js';
 import { progress } from './_progress.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
@@ -13,14 +14,15 @@ export function register(program: Command, io: Io): void {
     .description('Read articles and print their players, clubs, fees, quotes, sources and rumours')
     .argument('<paths...>', 'files and directories of articles (.txt, .md), or - for standard input');
   addStoreOptions(addReadingOptions(cmd))
-    .addOption(new Option('--csv-table <table>', 'which table --format csv prints').choices(CSV_TABLES).default('rumours'))
-    .action(async (paths: string[], opts: ReadingOptions & { csvTable: CsvTable }) => {
+    .addOption(choiceOption('--csv-table <table>', 'which table CSV prints (implies --format csv; default: rumours)', CSV_TABLES))
+    .action(async (paths: string[], opts: ReadingOptions) => {
       await runExtract(paths, opts, io);
     });
   examples(cmd, [
     '$ rumours extract seeds/                     # a table of rumours at a terminal',
     '$ rumours extract news/ --format ndjson | jq .rumours',
-    '$ rumours extract a.txt b.md --format csv --csv-table fees > fees.csv',
+    '$ rumours extract a.txt b.md --csv-table fees > fees.csv   # CSV, one row per fee',
+    '$ rumours extract news/ -f json --currency GBP | jq \'.articles[].fees[] | select(.converted.amount > 50e6)\'',
     '$ curl -s https://example.com/story.txt | rumours extract - --format json',
     '$ rumours extract news/ --db /tmp/news.db -q > /dev/null   # record only (files unchanged since are not read again)',
   ]);
@@ -29,9 +31,18 @@ export function register(program: Command, io: Io): void {
     `
 Formats:
   table   one row per rumour, then a summary (the default at a terminal)
-  json    {"schema": "rumours/1", "articles": [...]} (the default otherwise; see \`rumours schema\`)
+  json    {"schema": "rumours/extract@1", "currency": "EUR", "articles": [...]} (the default
+          otherwise; see \`rumours schema extract\`)
   ndjson  one article per line, written as each article is done
   csv     one row per rumour; --csv-table picks players, people, clubs, fees, quotes or sources
+
+Every fee, and every rumour's fee, also carries \`converted\`: the sum in --currency (default EUR),
+the article's own figure when it gives one, else estimated at the year's average rate. In CSV the
+fee columns are numbers (fee_amount, fee_currency, fee_eur) with the text beside them.
+
+Directories are walked as ripgrep walks them: hidden files, node_modules and what .gitignore and
+.ignore files exclude are skipped (--no-ignore reads them). A - among the paths reads standard input
+in its place.
 
 Store: what is extracted is recorded in the store (--db, else $RUMOURS_DB, else the data directory),
 and a file whose bytes are unchanged since is answered from it without being extracted again.
@@ -43,15 +54,24 @@ are still printed); 130 Ctrl-C, 143 SIGTERM (what was done so far is printed and
   );
 }
 
-export async function runExtract(paths: string[], opts: ReadingOptions & { csvTable?: CsvTable }, io: Io): Promise<void> {
+export async function runExtract(paths: string[], opts: ReadingOptions, io: Io): Promise<void> {
   const format = chosenFormat(opts, io);
+  if (opts.csvTable !== undefined && format !== 'csv') {
+    io.stderr.write(`rumours: --csv-table picks a CSV table; it cannot go with --format ${format}\n`);
+    setExit(io, 2);
+    return;
+  }
+  const csvTable: CsvTable = opts.csvTable ?? 'rumours';
+  const currency = opts.currency ?? DEFAULT_CURRENCY;
   const { makeFormatter } = await import('../format/index.js');
-  const out = makeFormatter(format, io.stdout, { paint: await paintFor(io, opts.color), csvTable: opts.csvTable ?? 'rumours' });
+  const width = terminalWidth(io);
+  const out = makeFormatter(format, io.stdout, { paint: await paintFor(io, opts.color), csvTable, currency, ...(width ? { columns: width } : {}) });
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths, writePaths } = await import('../pipeline.js');
   const { textFormat } = await import('../format/text.js');
   const { openForCommand } = await import('../store/open.js');
+  const { count, formatNumber } = await import('../format/_text.js');
   const { extractThroughStore } = await import('../store/run.js');
   const opened = opts.store === false ? null : openForCommand(opts, io, true);
   if (opened?.kind === 'error') return;
@@ -75,7 +95,7 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   };
   const sayStopped = () => {
     bar.done(); // the message must not land on the progress bar's line
-    io.stderr.write(`rumours: ${interrupt.verb} after ${done} of ${total} ${total === 1 ? 'article' : 'articles'}; output closed\n`);
+    io.stderr.write(`rumours: ${interrupt.verb} after ${formatNumber(done)} of ${count(total, 'article')}; output closed\n`);
   };
   // Still waiting when the grace time is up (or on a second Ctrl-C): say so and close what was written.
   const interrupt = watchInterrupt(() => {
@@ -85,13 +105,14 @@ export async function runExtract(paths: string[], opts: ReadingOptions & { csvTa
   });
   out.begin();
   try {
-    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, onTotal };
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false, onTotal };
     // Output alone, in a format that writes each article on its own: the articles' texts are made
     // where they are extracted (see format/text.ts). Through the store, JSON Lines prints unchanged
     // articles from their stored JSON.
-    const text = store ? null : textFormat(format, opts.csvTable ?? 'rumours');
+    const text = store ? null : textFormat(format, csvTable, currency);
+    // Stored articles carry their fees in the default currency: JSON Lines prints them as stored then.
     const outcomes = store
-      ? extractThroughStore(paths, store, runOpts, format === 'ndjson')
+      ? extractThroughStore(paths, store, runOpts, format === 'ndjson' && currency === DEFAULT_CURRENCY)
       : text
         ? writePaths(paths, text, runOpts)
         : extractPaths(paths, runOpts);

@@ -1,14 +1,13 @@
 // `rumours player NAME [PATH...]`: all that the articles say about one player, oldest first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Option, type Command } from './_commander.js';
+import type { Command } from './_commander.js';
 import type { StoryArticle, StoryResult } from '../aggregate/player.js';
 import type { Store } from '../store/db.js';
-import { clean } from '../format/_text.js';
-import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
-import type { Currency } from '../schema.js';
+import { count } from '../format/_text.js';
+import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, terminalWidth, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -23,23 +22,17 @@ export function register(program: Command, io: Io): void {
   const cmd = program
     .command('player')
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
-    .argument('<name>', 'the player: full name or surname, any case, accents optional ("konate", "Mac Allister")')
+    .argument('<name>', 'the player: full name or surname, any case, accents and spaces optional ("konate", "MacAllister"); a typo or two forgiven')
     .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
   addStoreOptions(addReadingOptions(cmd))
-    .addOption(
-      new Option('--currency <code>', 'also give every fee in this currency, beside it as written')
-        .choices(CURRENCIES)
-        .argParser(parseCurrency)
-        .default(DEFAULT_CURRENCY),
-    )
     .action(async (name: string, paths: string[], opts: PlayerOptions) => {
       await runPlayer(name, paths, opts, io);
     });
   examples(cmd, [
     '$ rumours player "Mac Allister"              # from the store (the bundled samples when it is empty)',
     '$ rumours player konate news/',
-    '$ rumours player "Alexis Mac Allister" news/ --format json | jq .rumours',
-    '$ rumours player salah news/ --format csv > salah.csv',
+    '$ rumours player "Alexis Mac Allister" news/ -f json | jq .rumours',
+    '$ rumours player salah news/ -f csv > salah.csv',
     '$ rumours player konate --currency GBP       # every fee also in pounds',
   ]);
   cmd.addHelpText(
@@ -47,7 +40,7 @@ export function register(program: Command, io: Io): void {
     `
 Formats:
   table   a report: who, when, clubs, then rumours, fees and quotes (the default at a terminal)
-  json    the story (the default otherwise; see \`rumours schema --player\`)
+  json    the story (the default otherwise; see \`rumours schema player\`)
   ndjson  the same story on one line
   csv     one row per rumour, fee or quote, oldest article first
 
@@ -60,16 +53,17 @@ cross rate, and the currency most clubs in Europe quote fees in.
 Without PATH the story comes from the store (see \`rumours extract\`); with PATHs those files are
 read, through the store: files unchanged since they were stored are not extracted again.
 
-Exit status: 0 found; 1 no player matches (the closest names are listed on stderr); 2 a usage error,
-or an input that could not be read.
+Names: case, accents, spaces and hyphens do not matter ("MacAllister", "alexander arnold"), and a
+typo or two is forgiven ("Konatte"): the one close name is taken, with a note on stderr; several
+that fit are listed.
+
+Exit status: 0 found; 1 no player matches, or several do (the names are listed on stderr); 2 a usage
+error, or an input that could not be read.
 `,
   );
 }
 
-export interface PlayerOptions extends ReadingOptions {
-  /** The currency every fee is also given in (--currency). */
-  currency?: Currency;
-}
+export type PlayerOptions = ReadingOptions;
 
 export async function runPlayer(name: string, paths: string[], opts: PlayerOptions, io: Io): Promise<void> {
   if (name.trim() === '') {
@@ -77,9 +71,9 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
     setExit(io, 2);
     return;
   }
-  const fromStore = paths.length === 0 ? await _storedArticles(name, opts, io) : null;
+  let fromStore = paths.length === 0 ? await _storedArticles(name, opts, io) : null;
   if (fromStore === 'error') return;
-  const articles: StoryArticle[] = fromStore?.articles ?? [];
+  let articles: StoryArticle[] = fromStore?.articles ?? [];
   if (fromStore === null) {
     let inputs = paths;
     let readOpts = opts;
@@ -93,31 +87,36 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
   }
   // Loaded here: a usage error or --help needs neither the matching nor the formats.
   const { playerStory } = await import('../aggregate/player.js');
-  const { closestPlayers, knownPlayers } = await import('../aggregate/identity.js');
+  const { closePlayer, knownPlayers } = await import('../aggregate/identity.js');
   const { writeStory } = await import('../format/story.js');
+  const { noteTaken, playerNotFound } = await import('./_names.js');
+  const currency = opts.currency ?? DEFAULT_CURRENCY;
+  let query = name;
   let result: StoryResult;
   try {
-    result = playerStory(name, articles, opts.currency ?? DEFAULT_CURRENCY);
-    // Every name in the store is only wanted when nothing matches ("closest: ...").
+    result = playerStory(query, articles, currency);
+    // The store only hands over the articles that may name him as written: a name written otherwise
+    // ("Konatte", "MacAllister") is matched against every name in the store, then looked up as that.
     if (result.kind === 'none' && fromStore) {
       const players = fromStore.store.playerNames().map((n) => ({ name: n, aliases: [] }));
-      result.closest = closestPlayers(name, knownPlayers([{ players, rumours: [], fees: [] }]));
+      const close = closePlayer(name, knownPlayers([{ players, rumours: [], fees: [] }]));
+      if (close.kind === 'one') {
+        query = close.player.name;
+        const again = await _storedArticles(query, opts, io);
+        fromStore.store.close();
+        fromStore = again === 'error' ? null : again;
+        articles = fromStore?.articles ?? [];
+        const found = playerStory(query, articles, currency);
+        result = found.kind === 'story' ? { ...found, typos: close.typos } : found;
+      } else result = close.kind === 'ambiguous' ? close : { kind: 'none', closest: close.closest };
     }
   } finally {
     fromStore?.store.close();
   }
-  if (result.kind === 'none') {
-    const closest = result.closest.length > 0 ? `; closest: ${result.closest.map(clean).join(', ')}` : '; no players found in the articles read';
-    io.stderr.write(`rumours: no player matches "${clean(name)}"${closest}\n`);
-    setExit(io, 1);
-    return;
-  }
-  if (result.kind === 'ambiguous') {
-    io.stderr.write(`rumours: "${clean(name)}" matches several players: ${result.candidates.map(clean).join(', ')}; give more of the name\n`);
-    setExit(io, 1);
-    return;
-  }
-  writeStory(chosenFormat(opts, io), result.story, io.stdout, await paintFor(io, opts.color));
+  if (result.kind !== 'story') return playerNotFound(name, result, io, fromStore ? 'the store' : 'the articles read');
+  if (result.typos > 0) noteTaken('player', name, result.story.player.name, io);
+  const width = terminalWidth(io);
+  writeStory(chosenFormat(opts, io), { ...result.story, query: name }, io.stdout, await paintFor(io, opts.color), width);
 }
 
 /**
@@ -141,7 +140,7 @@ async function _storedArticles(
   }
   const { articles, stale } = store.storyArticles(name);
   if (stale > 0) {
-    io.stderr.write(`rumours: ${stale} of these articles were stored by an older rumours (no line numbers, older extraction): rumours reindex updates them\n`);
+    io.stderr.write(`rumours: ${count(stale, 'of these articles was', 'of these articles were')} stored by an older rumours (older extraction): rumours reindex updates them\n`);
   }
   return { articles, store };
 }
@@ -158,14 +157,14 @@ async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, art
   const store = opened?.kind === 'store' ? opened.store : null;
   const interrupt = watchInterrupt();
   try {
-    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs };
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false };
     for await (const r of store ? extractThroughStore(inputs, store, runOpts) : extractPaths(inputs, runOpts)) {
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
         articles.push(r.article);
       } else reportFailure(io, r.file, r.reason);
       if (interrupt.stopped) {
-        io.stderr.write(`rumours: ${interrupt.verb} after ${articles.length} articles; nothing printed\n`);
+        io.stderr.write(`rumours: ${interrupt.verb} after ${count(articles.length, 'article')}; nothing printed\n`);
         setExit(io, interrupt.code);
         return false;
       }

@@ -1,17 +1,18 @@
 // `rumours search TEXT`: the articles and quotes in the store that hold every word of TEXT.
-import { InvalidArgumentError, Option, type Command } from './_commander.js';
+import { Option, type Command } from './_commander.js';
+import { count, shownPath } from '../format/_text.js';
 import type { SearchHit } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { paintFor, chosenFormat, examples } from './_options.js';
+import { paintFor, chosenFormat, examples, parseCount, terminalWidth } from './_options.js';
 
 const _COLUMNS: Array<Column<SearchHit>> = [
   { head: 'KIND', cell: (h) => h.kind },
   { head: 'DATE', cell: (h) => h.date },
-  { head: 'FILE', cell: (h) => h.file, max: 40, path: true },
-  { head: 'SPEAKER', cell: (h) => h.speaker, max: 20 },
-  { head: 'TEXT', cell: (h) => h.text, max: 100 },
+  { head: 'SPEAKER', cell: (h) => h.speaker, max: 20, shrink: 1 },
+  { head: 'TEXT', cell: (h) => h.text, max: 100, shrink: 2 },
+  { head: 'FILE', cell: (h) => shownPath(h.file), path: true },
 ];
 
 export function register(program: Command, io: Io): void {
@@ -19,11 +20,11 @@ export function register(program: Command, io: Io): void {
     .command('search')
     .description('Find articles and quotes in the store holding every word of TEXT, best first')
     .argument('<text...>', 'the words (case and accents do not matter; punctuation is ignored)')
-    .addOption(new Option('--limit <n>', 'at most this many articles and this many quotes').default(20).argParser(_parseLimit));
+    .addOption(new Option('--limit <n>', 'at most this many articles and this many quotes').default(20).argParser(parseCount));
   addQueryOptions(cmd).action(async (words: string[], opts: QueryOptions & { limit: number }) => {
     await runSearch(words.join(' '), opts, io);
   });
-  examples(cmd, ['$ rumours search release clause', '$ rumours search "bid rejected" --format json | jq \'.items[].file\'']);
+  examples(cmd, ['$ rumours search release clause', '$ rumours search "bid rejected" -f json | jq \'.items[].file\'']);
 }
 
 export async function runSearch(text: string, opts: QueryOptions & { limit: number }, io: Io): Promise<void> {
@@ -42,12 +43,10 @@ export async function runSearch(text: string, opts: QueryOptions & { limit: numb
       setExit(io, 1);
     }
     const articles = hits.filter((h) => h.kind === 'article').length;
-    writeRows(chosenFormat(opts, io), 'search', _COLUMNS, hits, io.stdout, await paintFor(io, opts.color), `${articles} articles, ${hits.length - articles} quotes`);
+    const width = terminalWidth(io);
+    writeRows(chosenFormat(opts, io), 'search', _COLUMNS, hits, io.stdout, await paintFor(io, opts.color), {
+      summary: `${count(articles, 'article')}, ${count(hits.length - articles, 'quote')}`,
+      ...(width ? { width } : {}),
+    });
   });
-}
-
-function _parseLimit(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');
-  return n;
 }

@@ -1,12 +1,13 @@
 // Scoring extracted articles against gold: per-field counts micro-averaged over all articles, the
 // macro-F1 of the core fields, and every miss / false positive / wrong attribute for --verbose.
 import { z } from 'zod';
+import { SCHEMA_IDS } from '../ids.js';
 import { lookupClub } from '../knowledge/clubs.js';
 import type { Article } from '../schema.js';
 import { normaliseArticle, refSpellings, type GoldEntity, type GoldListField, type GoldFileInput, type GoldRef, type NormGoldArticle } from './gold.js';
 import { attributeMatches, compact, feeScore, fold, matchOneToOne, nameScore, quoteMatches } from './match.js';
 
-export const EVAL_SCHEMA_ID = 'rumours-eval/1';
+export const EVAL_SCHEMA_ID = SCHEMA_IDS.eval;
 
 /** Fields in the macro-F1, in table order. */
 export const CORE_FIELDS = [

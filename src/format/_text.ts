@@ -1,5 +1,6 @@
 // Text from articles (and file names) reaches a terminal: nothing in it may move the cursor, change
 // colours, set the window title or reorder the line. Every pattern here is bounded (no backtracking).
+import stringWidth from 'string-width';
 
 // CSI (ESC [ or the one-byte 0x9b), OSC (ESC ] ... BEL or ESC \), other two-byte escapes.
 const _CSI = /(?:\u001b\[|\u009b)[0-?]{0,64}[ -/]{0,16}[@-~]?/g;
@@ -19,52 +20,74 @@ export function cleanPath(s: string): string {
   return s.replace(_CONTROL, '?');
 }
 
+/** A stored (absolute) path as a table shows it: relative to the current folder when under it, shorter to read. */
+export function shownPath(file: string, cwd: string = process.cwd()): string {
+  const under = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  return file.startsWith(under) ? file.slice(under.length) : file;
+}
+
 /** `file:line`, what editors and terminals open at the line; the file alone when the line is not known. */
 export function fileLine(file: string, line: number | null | undefined): string {
   return line ? `${cleanPath(file)}:${line}` : cleanPath(file);
 }
 
-/** Columns a string takes on a terminal: one per code point, none for combining marks. */
+/** Columns a string takes on a terminal (string-width: East Asian wide, emoji, combining marks). */
 export function width(s: string): number {
-  let n = 0;
-  for (const ch of s.normalize('NFC')) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0x300 && c <= 0x36f) continue;
-    n += _isWide(c) ? 2 : 1;
-  }
-  return n;
+  return stringWidth(s);
 }
 
-/** East Asian wide and fullwidth ranges (the common blocks; emoji counted as wide). */
-function _isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1faff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
-}
-
-/** Cut to at most `max` columns, ending in '…' when cut; `fromStart` keeps the end (for paths). */
-export function truncate(s: string, max: number, fromStart = false): string {
+/**
+ * Cut to at most `max` columns, marked with '…': at the end by default, at the start with
+ * `fromStart`, in the middle with `middle` (both ends of a name or a fee's text stay readable).
+ */
+export function truncate(s: string, max: number, fromStart = false, middle = false): string {
   if (width(s) <= max) return s;
   if (max <= 1) return max === 1 ? '…' : '';
   const chars = [...s.normalize('NFC')];
-  if (fromStart) chars.reverse();
+  if (middle) {
+    const headCols = Math.ceil((max - 1) / 2);
+    const head = _take(chars, headCols);
+    const tail = _takeEnd(chars, max - 1 - width(head));
+    return `${head.trimEnd()}…${tail.trimStart()}`;
+  }
+  return fromStart ? `…${_takeEnd(chars, max - 1)}` : `${_take(chars, max - 1)}…`;
+}
+
+/** The first characters that fit in `cols` columns. */
+function _take(chars: string[], cols: number): string {
   let out = '';
   let w = 0;
   for (const ch of chars) {
     const cw = width(ch);
-    if (w + cw > max - 1) break;
-    out = fromStart ? ch + out : out + ch;
+    if (w + cw > cols) break;
+    out += ch;
     w += cw;
   }
-  return fromStart ? '…' + out : out + '…';
+  return out;
+}
+
+/** The last characters that fit in `cols` columns. */
+function _takeEnd(chars: string[], cols: number): string {
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const ch = chars[i] ?? '';
+    const cw = width(ch);
+    if (w + cw > cols) break;
+    out = ch + out;
+    w += cw;
+  }
+  return out;
+}
+
+/** "1 article", "2 articles", "1,800 articles": a count the way every message writes one. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** Whole numbers with thousands separated by commas ("1,800"), in every human-readable output. */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
 /** Pad with spaces to `cols` columns (left-aligned). */

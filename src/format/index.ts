@@ -1,6 +1,7 @@
 // One way to turn articles into output per format; every formatter reads the same contract types.
 import type { Paint } from './paint.js';
-import type { Article } from '../schema.js';
+import { DEFAULT_CURRENCY } from '../ids.js';
+import type { Article, Currency } from '../schema.js';
 import { csvFormatter } from './csv.js';
 import { jsonFormatter, ndjsonFormatter } from './json.js';
 import type { CsvTable, Format } from './kinds.js';
@@ -30,17 +31,21 @@ export interface Formatter {
 export interface FormatOptions {
   paint: Paint;
   csvTable?: CsvTable;
+  /** The currency every fee is also given in (`converted`); EUR when not said. */
+  currency?: Currency;
+  /** The terminal's width in columns, for the table; unknown when not a terminal. */
+  columns?: number;
 }
 
 export function makeFormatter(format: Format, out: Sink, opts: FormatOptions): Formatter {
   switch (format) {
     case 'table':
-      return tableFormatter(out, opts.paint);
+      return tableFormatter(out, opts.paint, opts.columns);
     case 'json':
-      return jsonFormatter(out);
+      return jsonFormatter(out, opts.currency ?? DEFAULT_CURRENCY);
     case 'ndjson':
-      return ndjsonFormatter(out);
+      return ndjsonFormatter(out, opts.currency ?? DEFAULT_CURRENCY);
     case 'csv':
-      return csvFormatter(out, opts.csvTable ?? 'rumours');
+      return csvFormatter(out, opts.csvTable ?? 'rumours', opts.currency ?? DEFAULT_CURRENCY);
   }
 }

@@ -1,7 +1,8 @@
 // JSON and JSON Lines, written article by article so that a run over thousands of files never holds
 // the whole document, and closed by `end()` even when the run stops half-way.
-import { SCHEMA_ID } from '../ids.js';
-import type { Article } from '../schema.js';
+import { convertArticle } from '../aggregate/currency.js';
+import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
+import type { ArticleOut, Currency } from '../schema.js';
 import type { Formatter, Sink } from './index.js';
 
 /** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */
@@ -10,24 +11,24 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
 }
 
 /** One article as an element of the JSON document's "articles", indented to sit there. */
-export function jsonArticle(a: Article): string {
+export function jsonArticle(a: ArticleOut): string {
   // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
   return `    ${JSON.stringify(a, jsonReplacer, 2).replace(/\n/g, '\n    ')}`;
 }
 
 /** One article as a line of JSON Lines. */
-export function ndjsonArticle(a: Article): string {
+export function ndjsonArticle(a: ArticleOut): string {
   return `${JSON.stringify(a, jsonReplacer)}\n`;
 }
 
-/** `{"schema": "rumours/1", "articles": [...]}`, two-space indented. */
-export function jsonFormatter(out: Sink): Formatter {
+/** `{"schema": "rumours/extract@1", "currency": "EUR", "articles": [...]}`, two-space indented. */
+export function jsonFormatter(out: Sink, currency: Currency = DEFAULT_CURRENCY): Formatter {
   let count = 0;
   let open = false;
   const begin = () => {
     if (open) return;
     open = true;
-    out.write(`{\n  "schema": ${JSON.stringify(SCHEMA_ID)},\n  "articles": [`);
+    out.write(`{\n  "schema": ${JSON.stringify(SCHEMA_IDS.extract)},\n  "currency": ${JSON.stringify(currency)},\n  "articles": [`);
   };
   const text = (chunk: string | Uint8Array) => {
     begin();
@@ -37,7 +38,7 @@ export function jsonFormatter(out: Sink): Formatter {
   };
   return {
     begin,
-    article: (a) => text(jsonArticle(a)),
+    article: (a) => text(jsonArticle(convertArticle(a, currency))),
     text,
     skipped() {},
     end() {
@@ -48,11 +49,11 @@ export function jsonFormatter(out: Sink): Formatter {
 }
 
 /** One compact Article per line, written as soon as the article is done. */
-export function ndjsonFormatter(out: Sink): Formatter {
+export function ndjsonFormatter(out: Sink, currency: Currency = DEFAULT_CURRENCY): Formatter {
   const text = (chunk: string | Uint8Array) => void out.write(chunk);
   return {
     begin() {},
-    article: (a) => text(ndjsonArticle(a)),
+    article: (a) => text(ndjsonArticle(convertArticle(a, currency))),
     text,
     skipped() {},
     end() {},

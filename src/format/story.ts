@@ -1,11 +1,11 @@
 // `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
 import type { Paint } from './paint.js';
 import type { Converted, Currency, PlayerStory } from '../schema.js';
-import { clean, fileLine, shortMoney, wrap } from './_text.js';
+import { clean, count, fileLine, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
 import type { Format, Sink } from './index.js';
 import { jsonReplacer } from './json.js';
-import { colourStatus, move, renderTable, type Column } from './table.js';
+import { FILE_COLUMN, move, renderTable, STATUS_COLUMN, type Column } from './table.js';
 
 export const STORY_CSV_COLUMNS = [
   'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'amount_max', 'currency', 'fee_text',
@@ -15,7 +15,7 @@ export const STORY_CSV_COLUMNS = [
 
 const _NO_CONVERSION: null[] = [null, null, null, null, null, null];
 
-export function writeStory(format: Format, story: PlayerStory, out: Sink, c: Paint): void {
+export function writeStory(format: Format, story: PlayerStory, out: Sink, c: Paint, columns?: number): void {
   switch (format) {
     case 'json':
       out.write(`${JSON.stringify(story, jsonReplacer, 2)}\n`);
@@ -27,7 +27,7 @@ export function writeStory(format: Format, story: PlayerStory, out: Sink, c: Pai
       out.write(storyCsv(story));
       return;
     case 'table':
-      out.write(storyTable(story, c));
+      out.write(storyTable(story, c, columns));
       return;
   }
 }
@@ -43,7 +43,7 @@ export function storyCsv(s: PlayerStory): string {
       start: r.evidence.start,
       cells: [
         'rumour', r.date, r.file, r.from, r.to, r.status, r.window, r.source, null, r.fee?.amount ?? null, null, r.fee?.currency ?? null, r.fee?.text ?? null,
-        ..._NO_CONVERSION, null, null, null, r.evidence.start, r.evidence.end, r.evidence.line, r.evidence.sentence,
+        ..._converted(r.fee?.converted ?? null), null, null, null, r.evidence.start, r.evidence.end, r.evidence.line, r.evidence.sentence,
       ],
     });
   }
@@ -86,11 +86,11 @@ function _converted(c: Converted | null): Array<string | number | null> {
 
 const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10 },
-  { title: 'MOVE', max: 48 },
-  { title: 'STATUS', max: 9, colour: (c, v) => colourStatus(c, v.trimEnd()) + v.slice(v.trimEnd().length) },
-  { title: 'FEE', max: 16 },
-  { title: 'SOURCE', max: 24 },
-  { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
+  { title: 'MOVE', max: 48, shrink: 2, min: 20 },
+  STATUS_COLUMN,
+  { title: 'FEE', max: 16, shrink: 3 },
+  { title: 'SOURCE', max: 24, shrink: 1 },
+  FILE_COLUMN,
 ];
 
 /** The fee in the story's currency first, the original as written beside it. */
@@ -98,9 +98,9 @@ function _feeColumns(currency: Currency): Column[] {
   return [
     { title: 'DATE', max: 10 },
     { title: `IN ${currency}`, max: 20, colour: (c, v) => c.bold(v) },
-    { title: 'AS WRITTEN', max: 40 },
-    { title: 'KIND', max: 14 },
-    { title: 'FILE', max: 48, keepEnd: true, colour: (c, v) => c.dim(v) },
+    { title: 'AS WRITTEN', max: 40, shrink: 1 },
+    { title: 'KIND', max: 14, shrink: 2 },
+    FILE_COLUMN,
   ];
 }
 
@@ -124,14 +124,14 @@ function _feeRange(s: PlayerStory): string | null {
 }
 
 /** A report for people: who, when, which clubs, then rumours, fees and quotes in date order. */
-export function storyTable(s: PlayerStory, c: Paint): string {
+export function storyTable(s: PlayerStory, c: Paint, columns?: number): string {
   const none = '-';
   const name = clean(s.player.name);
   const aliases = s.player.aliases.map(clean).filter((a) => a !== '');
   let out = c.bold(name) + (aliases.length > 0 ? c.dim(` (also ${aliases.join(', ')})`) : '') + '\n';
   const span = s.firstReport === null ? 'no dated article' : s.firstReport === s.latestReport ? s.firstReport : `${s.firstReport} to ${s.latestReport}`;
   const clubs = s.clubs.map((k) => `${clean(k.name)} (${k.count})`).join(', ');
-  out += `${s.articles} ${s.articles === 1 ? 'article' : 'articles'}, ${span}${clubs ? `; linked with ${clubs}` : ''}\n`;
+  out += `${count(s.articles, 'article')}, ${span}${clubs ? `; linked with ${clubs}` : ''}\n`;
   const range = _feeRange(s);
   if (range !== null) out += `fees reported: ${range}\n`;
 
@@ -150,6 +150,7 @@ export function storyTable(s: PlayerStory, c: Paint): string {
         ]),
         c,
         '  ',
+        columns,
       );
 
   out += `\n${c.underline('Fees')}\n`;
@@ -160,6 +161,7 @@ export function storyTable(s: PlayerStory, c: Paint): string {
         s.fees.map((f) => [f.date ?? none, _inCurrency(f.converted) || none, clean(f.text) || none, f.kind, fileLine(f.file, f.evidence.line)]),
         c,
         '  ',
+        columns,
       );
   if (s.fees.some((f) => f.converted?.via === 'rate')) {
     out += c.dim(`  ≈ estimated at the average rate of the article's year; other amounts are the article's own\n`);
@@ -170,7 +172,7 @@ export function storyTable(s: PlayerStory, c: Paint): string {
   for (const q of s.quotes) {
     const who = q.relation === 'by' ? `by ${name}` : `about him${q.speaker ? `, by ${clean(q.speaker)}` : ''}`;
     out += `  ${q.date ?? none}  ${who}  ${c.dim(fileLine(q.file, q.evidence.line))}\n`;
-    out += wrap(`"${clean(q.text)}"`, 96, '    ');
+    out += wrap(`"${clean(q.text)}"`, Math.min(96, (columns ?? 100) - 4), '    ');
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // here are what the club recogniser and the other recognisers ask.
 import { loadData } from './_load.js';
 import { foldLetters } from './fold.js';
+import { resolveClose, type Resolution } from './similar.js';
 
 export interface ClubEntry {
   /** Canonical name: the usual English name ("Bayern Munich", "Manchester United"). */
@@ -209,6 +210,36 @@ export function lookupClub(name: string): ClubEntry | null {
     if (club) return club;
   }
   return null;
+}
+
+/**
+ * The club a name given by a user stands for: as `lookupClub` reads it, else a part of clubs' names
+ * ("Real": several, listed), else within a typo or two ("Liverpol"), else the names worth suggesting.
+ */
+export function findClub(name: string): Resolution<ClubEntry> {
+  const exact = lookupClub(name);
+  if (exact) return { kind: 'one', item: exact, typos: 0 };
+  const query = phraseTokens(name).join('');
+  if (query === '') return { kind: 'none', suggestions: [] };
+  const named = _clubRuns().filter((c) => c.runs.includes(query));
+  if (named.length > 0) return named.length === 1 && named[0] ? { kind: 'one', item: named[0].item, typos: 0 } : { kind: 'several', items: named.map((c) => c.item) };
+  return resolveClose(query, _clubRuns().map((c) => ({ item: c.item, keys: c.runs, whole: c.whole })));
+}
+
+let _runs: Array<{ item: ClubEntry; runs: string[]; whole: string[] }> | null = null;
+
+/** Every run of words of each club's names and nicknames, spaces removed ("realmadrid", "real", "madrid"). */
+function _clubRuns(): Array<{ item: ClubEntry; runs: string[]; whole: string[] }> {
+  _runs ??= clubKnowledge().clubs.map((club) => {
+    const runs = new Set<string>();
+    const forms = [club.name, ...club.aliases, ...club.nicknames];
+    for (const form of forms) {
+      const t = phraseTokens(form);
+      for (let i = 0; i < t.length; i++) for (let j = i + 1; j <= t.length; j++) runs.add(t.slice(i, j).join(''));
+    }
+    return { item: club, runs: [...runs], whole: forms.map((f) => phraseTokens(f).join('')) };
+  });
+  return _runs;
 }
 
 /** The entry for a canonical name. */

@@ -26,6 +26,8 @@ export interface ReadOptions {
   /** Files larger than this many bytes are skipped without being read. */
   maxSize: number;
   stdin?: NodeJS.ReadableStream;
+  /** Skip what .gitignore / .ignore files exclude, and node_modules (default true; --no-ignore). */
+  ignore?: boolean;
 }
 
 export { DEFAULT_EXT, DEFAULT_MAX_SIZE };
@@ -51,7 +53,7 @@ const _YIELD_EVERY = 8;
  * the two walks, the second one is what is read.
  */
 export async function loadInputs(paths: string[], opts: ReadOptions, onFound?: (count: number) => void): Promise<Inputs> {
-  const walkOpts = { ext: opts.ext };
+  const walkOpts = { ext: opts.ext, ignore: opts.ignore ?? true };
   let total = 0;
   for (const _ of walk(paths, onFound ? { ...walkOpts, onFound } : walkOpts)) total++;
   return { total, items: _loadAhead(walk(paths, walkOpts), opts) };

@@ -2,6 +2,7 @@
 // path that gives none.
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { IgnoreRules } from './_ignore.js';
 
 export type WalkItem = { kind: 'file'; file: string } | { kind: 'stdin' } | { kind: 'error'; file: string; reason: string };
 
@@ -13,26 +14,46 @@ export interface WalkOptions {
   ext: string[];
   /** Told how many files have been found so far, as the walk goes (the caller may get ready for a long run). */
   onFound?: (count: number) => void;
+  /** Skip node_modules and what .gitignore / .ignore files exclude, as ripgrep does (default true). */
+  ignore?: boolean;
 }
 
 /**
- * The inputs the paths name, streamed in order: first the paths that cannot be read, then standard
- * input, then every article file in code-unit order of its path, each once (a file named directly and
+ * The inputs the paths name, in argument order around standard input: `a - b` reads a, then
+ * standard input, then b, as `cat` does (see `_walkGroup` for the order within each run of paths).
+ */
+export function* walk(paths: string[], opts: WalkOptions): Generator<WalkItem> {
+  const found = { n: 0 };
+  let group: string[] = [];
+  let stdin = false;
+  for (const p of [...paths, null]) {
+    if (p !== null && p !== '-') {
+      group.push(p);
+      continue;
+    }
+    yield* _walkGroup(group, opts, found);
+    group = [];
+    // Standard input is read once, where it is first named.
+    if (p === '-' && !stdin) {
+      stdin = true;
+      yield { kind: 'stdin' };
+    }
+  }
+}
+
+/**
+ * The inputs a run of paths names, streamed in order: first the paths that cannot be read, then
+ * every article file in code-unit order of its path, each once (a file named directly and
  * in its directory too), with the problems met on the way in their place. Nothing is held but the
  * directories being walked, so that a walk of 100,000 files costs no more memory than one of 1,000.
  * Synchronous, like the reading of files (read/index.ts): one directory at a time costs little, and
  * a walk through promises made so much garbage that it widened the heap for the rest of the run.
  */
-export function* walk(paths: string[], opts: WalkOptions): Generator<WalkItem> {
+function* _walkGroup(paths: string[], opts: WalkOptions, counter: { n: number }): Generator<WalkItem> {
   const exts = [...new Set(opts.ext.map((e) => e.replace(/^\./, '').toLowerCase()))];
   const named: string[] = [];
   const dirs: string[] = [];
-  let stdin = false;
   for (const p of paths) {
-    if (p === '-') {
-      stdin = true;
-      continue;
-    }
     let st;
     try {
       st = statSync(p);
@@ -44,12 +65,13 @@ export function* walk(paths: string[], opts: WalkOptions): Generator<WalkItem> {
     else if (st.isFile()) named.push(p);
     else yield { kind: 'error', file: p, reason: _NOT_REGULAR };
   }
-  if (stdin) yield { kind: 'stdin' };
   // Each stream is in order; merged, so is the whole, and a file met twice is met twice in a row.
-  const streams: Array<Iterator<_Found>> = [named.sort(comparePaths).map((file): _Found => ({ kind: 'file', file }))[Symbol.iterator](), ...dirs.map((d) => _walkRoot(d, exts))];
+  const streams: Array<Iterator<_Found>> = [
+    named.sort(comparePaths).map((file): _Found => ({ kind: 'file', file }))[Symbol.iterator](),
+    ...dirs.map((d) => _walkRoot(d, exts, opts.ignore === false ? null : IgnoreRules.at(d))),
+  ];
   const heads = streams.map((s) => s.next());
   let last: string | null = null;
-  let found = 0;
   for (;;) {
     let first = -1;
     for (let i = 0; i < heads.length; i++) {
@@ -64,7 +86,7 @@ export function* walk(paths: string[], opts: WalkOptions): Generator<WalkItem> {
     if (item.kind === 'file') {
       if (item.file === last) continue;
       last = item.file;
-      opts.onFound?.(++found);
+      opts.onFound?.(++counter.n);
     }
     yield item;
   }
@@ -76,9 +98,9 @@ export function comparePaths(a: string, b: string): number {
 }
 
 /** A directory named on the command line: its articles, or why it gives none. */
-function* _walkRoot(dir: string, exts: string[]): Generator<_Found> {
+function* _walkRoot(dir: string, exts: string[], rules: IgnoreRules | null): Generator<_Found> {
   let any = false;
-  for (const item of _walkDir(dir, _extensionTest(exts), new Set())) {
+  for (const item of _walkDir(dir, _extensionTest(exts), new Set(), rules)) {
     any = true;
     yield item;
   }
@@ -94,7 +116,7 @@ function _extensionTest(exts: string[]): RegExp {
 /** What a symbolic link points to, or why it cannot be followed. */
 type _Target = { dir: boolean; file: boolean; problem: string | null };
 
-function* _walkDir(dir: string, extension: RegExp, seen: Set<string>): Generator<_Found> {
+function* _walkDir(dir: string, extension: RegExp, seen: Set<string>, rules: IgnoreRules | null): Generator<_Found> {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -135,11 +157,11 @@ function* _walkDir(dir: string, extension: RegExp, seen: Set<string>): Generator
   const isDir = (e: Dirent) => links.get(e.name)?.dir ?? e.isDirectory();
   entries.sort((a, b) => _entryOrder(a.name, isDir(a), b.name, isDir(b)));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || rules?.skips(under + e.name, isDir(e))) continue;
     const link = links.get(e.name);
     if (link?.problem === '') continue;
     if (link?.problem) yield { kind: 'error', file: under + e.name, reason: link.problem };
-    else if (isDir(e)) yield* _walkDir(under + e.name, extension, new Set(seen));
+    else if (isDir(e)) yield* _walkDir(under + e.name, extension, new Set(seen), rules?.enter(under + e.name) ?? null);
     else if (!article(e)) continue;
     else if (link?.file ?? e.isFile()) yield { kind: 'file', file: under + e.name };
     // A FIFO named like an article would block the run if read: said, not read.

@@ -6,8 +6,10 @@ import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { StoryArticle } from '../aggregate/player.js';
-import type { Article, Fee, Quote, Rumour } from '../schema.js';
-import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
+import type { Article, Currency, DatedRumour, Fee, Quote, Rumour } from '../schema.js';
+import type { SearchHit, StoreStats } from './shapes.js';
+import { convertArticle, convertRumourFee, type FeeLike } from '../aggregate/currency.js';
+import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import { nameKey } from '../aggregate/identity.js';
 import { jsonReplacer } from '../format/json.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
@@ -25,8 +27,45 @@ export class StoreError extends Error {}
 
 export interface RumourFilter {
   clubs?: string[];
-  status?: string;
+  statuses?: string[];
+  /** Articles dated on or after / on or before (YYYY-MM-DD). */
   since?: string;
+  until?: string;
+}
+
+type _RumourRow = {
+  id: number;
+  date: string | null;
+  file: string;
+  json: string | null;
+  player: string;
+  from_club: string | null;
+  to_club: string;
+  status: Rumour['status'];
+  window: string | null;
+  fee_amount: number | null;
+  fee_currency: Currency | null;
+  fee_text: string | null;
+  source: string | null;
+  line: number | null;
+  start: number;
+  end: number;
+};
+
+/** The rumour as the article gave it; rows stored before rumours kept their JSON (store schema 2) are pieced together from their columns. */
+function _rumourOf(row: _RumourRow): Rumour {
+  if (row.json !== null) return JSON.parse(row.json) as Rumour;
+  const fee = row.fee_text === null ? null : { text: row.fee_text, amount: row.fee_amount, currency: row.fee_currency };
+  return {
+    player: row.player,
+    from: row.from_club,
+    to: row.to_club,
+    status: row.status,
+    window: row.window,
+    fee,
+    source: row.source,
+    evidence: { file: row.file, start: row.start, end: row.end, line: row.line ?? 1, sentence: '' },
+  };
 }
 
 /** The rumour store: what `extract` recorded, and the questions the commands ask of it. */
@@ -124,8 +163,8 @@ export class Store {
   private _put(a: Article, text: string, bytes: number): void {
     this._remove(a.file);
     const db = this.db;
-    // The JSON as JSON Lines prints it (see cachedAs).
-    const json = deflateRawSync(JSON.stringify(a, jsonReplacer));
+    // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency.
+    const json = deflateRawSync(JSON.stringify(convertArticle(a, DEFAULT_CURRENCY), jsonReplacer));
     const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));
     const id = Number(info.lastInsertRowid);
@@ -172,6 +211,34 @@ export class Store {
     this._st('DELETE FROM quote_text WHERE rowid IN (SELECT id FROM quotes WHERE article_id = ?)').run(row.id);
     this._st('DELETE FROM article_text WHERE rowid = ?').run(row.id);
     this._st('DELETE FROM articles WHERE id = ?').run(row.id);
+  }
+
+  /** Every stored file (absolute paths), in order. */
+  paths(): string[] {
+    return (this.db.prepare('SELECT path FROM articles ORDER BY path').all() as Array<{ path: string }>).map((r) => r.path);
+  }
+
+  /**
+   * Forget the articles of these files, and of every file stored under these folders: the files
+   * forgotten (absolute paths). One transaction: all of them or, should it fail, none.
+   */
+  forget(paths: string[]): string[] {
+    const stored = this.paths();
+    const files = new Set(stored);
+    const gone = new Set<string>();
+    this.db.transaction(() => {
+      for (const p of paths) {
+        const abs = _key(p);
+        // A stored file is forgotten at once (prune names thousands); anything else may be a folder.
+        const hits = files.has(abs) ? [abs] : stored.filter((f) => f.startsWith(abs.endsWith(path.sep) ? abs : abs + path.sep));
+        for (const f of hits) {
+          if (gone.has(f)) continue;
+          this._remove(f);
+          gone.add(f);
+        }
+      }
+    })();
+    return [...gone];
   }
 
   /** No article stored yet (cheaper than counting them). */
@@ -257,13 +324,11 @@ export class Store {
     return rows.map((r) => r.path);
   }
 
-  /** Count every article as read by an older extractor, so that the next pass re-reads them all. */
-  markStale(): void {
-    this.db.prepare('UPDATE articles SET extractor = 0').run();
-  }
-
-  /** Rumours, oldest article first (undated last), filtered in SQL on clubs, status and date. */
-  rumours(filter: RumourFilter = {}): RumourRow[] {
+  /**
+   * Rumours, oldest article first (undated last), filtered in SQL on clubs, stages and dates, each as
+   * the article gave it (the shape `extract` prints), its fee also in `currency`.
+   */
+  rumours(filter: RumourFilter = {}, currency: Currency = DEFAULT_CURRENCY): DatedRumour[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (filter.clubs && filter.clubs.length > 0) {
@@ -271,19 +336,33 @@ export class Store {
       where.push(`(r.to_club IN (${marks}) OR r.from_club IN (${marks}))`);
       args.push(...filter.clubs, ...filter.clubs);
     }
-    if (filter.status) {
-      where.push('r.status = ?');
-      args.push(filter.status);
+    if (filter.statuses && filter.statuses.length > 0) {
+      where.push(`r.status IN (${filter.statuses.map(() => '?').join(',')})`);
+      args.push(...filter.statuses);
     }
     if (filter.since) {
       where.push('a.date >= ?');
       args.push(filter.since);
     }
-    const sql = `SELECT a.date, r.player, r.from_club AS "from", r.to_club AS "to", r.status, r.window, r.fee_amount AS feeAmount,
-        r.fee_currency AS feeCurrency, r.fee_text AS feeText, r.source, a.path AS file, r.line, r.start, r.end
+    if (filter.until) {
+      where.push('a.date <= ?');
+      args.push(filter.until);
+    }
+    const sql = `SELECT r.article_id AS id, a.date, a.path AS file, r.json, r.player, r.from_club, r.to_club, r.status, r.window, r.fee_amount, r.fee_currency,
+        r.fee_text, r.source, r.line, r.start, r.end
       FROM rumours r JOIN articles a ON a.id = r.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.date IS NULL, a.date, a.path, r.start`;
-    return this.db.prepare(sql).all(...args) as RumourRow[];
+    const feesOf = this._st('SELECT json FROM fees WHERE article_id = ? AND json IS NOT NULL AND amount IS NOT NULL');
+    const twins = new Map<number, FeeLike[]>();
+    return (this.db.prepare(sql).all(...args) as _RumourRow[]).map((row) => {
+      const r = _rumourOf(row);
+      let fees = twins.get(row.id);
+      if (r.fee && !fees) {
+        fees = (feesOf.all(row.id) as Array<{ json: string }>).map((f) => JSON.parse(f.json) as Fee);
+        twins.set(row.id, fees);
+      }
+      return { ...r, fee: convertRumourFee(r.fee, fees ?? [], row.date, currency), date: row.date, file: row.file };
+    });
   }
 
   /** Articles and quotes whose words match every word of the text, best first. */
@@ -317,9 +396,10 @@ export class Store {
       }
     }
     return {
+      schema: SCHEMA_IDS.stats,
       path: this.path,
       bytes,
-      schema: SCHEMA_VERSION,
+      storeVersion: SCHEMA_VERSION,
       extractor: EXTRACTOR_VERSION,
       articles: Number(a.n),
       stale: Number(a.stale ?? 0),

@@ -1,9 +1,9 @@
 // What the store's query commands share: their options, and opening the store read-only in spirit
 // (a missing store is empty, never created).
-import { Option, type Command } from '../commands/_commander.js';
+import type { Command } from '../commands/_commander.js';
 import { setExit, type Io } from '../commands/_io.js';
-import { addDbOption } from '../commands/_options.js';
-import { FORMATS, type Format } from '../format/kinds.js';
+import { addDbOption, addFormatOption } from '../commands/_options.js';
+import type { Format } from '../format/kinds.js';
 import type { Store } from './db.js';
 
 export interface QueryOptions {
@@ -14,19 +14,19 @@ export interface QueryOptions {
 
 /** --format, --no-color and --db on a query command. */
 export function addQueryOptions(cmd: Command): Command {
-  return addDbOption(
-    cmd
-      .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
-      .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)'),
-  );
+  return addDbOption(addFormatOption(cmd).option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)'));
 }
 
-/** Run `fn` on the store; an empty or missing store is said on stderr and exits 1. */
-export async function withStore(opts: QueryOptions, io: Io, fn: (store: Store) => void | Promise<void>): Promise<void> {
+/**
+ * Run `fn` on the store; an empty or missing store is said on stderr and exits 1, unless `empty` is
+ * given: then it runs on an empty store too (stats), or `empty` is called when there is no file at all.
+ */
+export async function withStore(opts: { db?: string }, io: Io, fn: (store: Store) => void | Promise<void>, empty?: (path: string | null) => void | Promise<void>): Promise<void> {
   const { openForCommand } = await import('./open.js');
   const opened = openForCommand(opts, io, false);
   if (opened.kind === 'error') return;
-  if (opened.kind === 'none' || opened.store.empty()) {
+  if (empty && opened.kind === 'none') return await empty(opened.path);
+  if (opened.kind === 'none' || (!empty && opened.store.empty())) {
     const where = opened.kind === 'none' ? (opened.path ?? 'none: no --db, RUMOURS_DB or HOME') : opened.store.path;
     io.stderr.write(`rumours: the store is empty (${where}); record articles first: rumours extract PATH...\n`);
     if (opened.kind === 'store') opened.store.close();

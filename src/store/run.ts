@@ -3,8 +3,8 @@
 // recorded, in batches that each commit whole (see Store.put), in input order.
 import { createHash } from 'node:crypto';
 import { extractInWorkers, workersAvailable } from '../parallel/pool.js';
-import { extractHere, workersFor, type Outcome, type RunOptions, type Written } from '../pipeline.js';
-import { DEFAULT_EXT, DEFAULT_MAX_SIZE, loadInputs, type Loaded, type ReadOptions } from '../read/index.js';
+import { extractHere, readOptionsOf, workersFor, type Outcome, type RunOptions, type Written } from '../pipeline.js';
+import { loadInputs, type Loaded } from '../read/index.js';
 import type { Store } from './db.js';
 
 /** An outcome, and whether it came from the store rather than from extraction. */
@@ -20,10 +20,13 @@ function _storable(file: string): boolean {
   return file !== '-';
 }
 
-export function extractThroughStore(paths: string[], store: Store, opts?: RunOptions): AsyncGenerator<StoredOutcome>;
-export function extractThroughStore(paths: string[], store: Store, opts: RunOptions, lines: boolean): AsyncGenerator<StoredOutcome | StoredLine>;
-export async function* extractThroughStore(paths: string[], store: Store, opts: RunOptions = {}, lines = false): AsyncGenerator<StoredOutcome | StoredLine> {
-  const readOpts: ReadOptions = { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
+/** `fresh`: extract every input again, whatever the store holds for it (`reindex --all`). */
+export type StoreRunOptions = RunOptions & { fresh?: boolean };
+
+export function extractThroughStore(paths: string[], store: Store, opts?: StoreRunOptions): AsyncGenerator<StoredOutcome>;
+export function extractThroughStore(paths: string[], store: Store, opts: StoreRunOptions, lines: boolean): AsyncGenerator<StoredOutcome | StoredLine>;
+export async function* extractThroughStore(paths: string[], store: Store, opts: StoreRunOptions = {}, lines = false): AsyncGenerator<StoredOutcome | StoredLine> {
+  const readOpts = readOptionsOf(opts);
   const inputs = await loadInputs(paths, readOpts);
   opts.onTotal?.(inputs.total);
   const slots: _Slot[] = [];
@@ -31,7 +34,7 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   // control back after each, so that answers from the store stream out as they are found.
   async function* fresh(): AsyncGenerator<Loaded | null> {
     for await (const l of inputs.items) {
-      if (l.ok && _storable(l.file)) {
+      if (l.ok && _storable(l.file) && !opts.fresh) {
         const stored = _fromStore(store, l.file, createHash('sha256').update(l.bytes).digest('hex'), lines);
         if (stored) {
           slots.push({ kind: 'ready', outcome: stored });

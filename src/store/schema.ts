@@ -132,6 +132,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE articles ADD COLUMN warnings TEXT;
   `,
+  // 6: an article's JSON carries every fee also in euros (\`converted\`), as JSON Lines prints it:
+  // articles stored before lack it, and lose the shortcut (null warnings) to be read whole.
+  `
+  UPDATE articles SET warnings = NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

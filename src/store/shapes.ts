@@ -1,26 +1,13 @@
 // The JSON shapes of the store's query commands (`rumours`, `club`, `search`, `stats`): zod schemas,
 // so that the types and the JSON Schema `rumours schema` prints come from one place.
 import { z } from 'zod';
-import { STORE_SCHEMA_ID } from '../ids.js';
-import { Currency, Status } from '../schema.js';
+import { SCHEMA_IDS } from '../ids.js';
+import { EXTRACTOR_VERSION } from './schema.js';
+import { Currency, DatedRumour, IsoDate, RumourFee, Status } from '../schema.js';
 
 
-export const RumourRow = z.object({
-  date: z.string().nullable(),
-  player: z.string(),
-  from: z.string().nullable(),
-  to: z.string(),
-  status: Status,
-  window: z.string().nullable(),
-  feeAmount: z.number().nullable(),
-  feeCurrency: Currency.nullable(),
-  feeText: z.string().nullable(),
-  source: z.string().nullable(),
-  file: z.string(),
-  line: z.int().positive().nullable().describe('The line of the file the rumour starts on; null for articles stored by a rumours older than line numbers'),
-  start: z.int().nonnegative(),
-  end: z.int().nonnegative(),
-});
+/** A rumour from the store: the shape `extract` and `player` print, with its article's date and file. */
+export const RumourRow = DatedRumour;
 
 export const ClubLink = z.object({
   direction: z.enum(['in', 'out']).describe('in: a player linked with joining the club; out: one of its players linked with leaving'),
@@ -28,25 +15,26 @@ export const ClubLink = z.object({
   club: z.string().nullable().describe('The other club of the move'),
   status: Status.describe('The stage of the latest report'),
   reports: z.int().positive(),
-  firstReport: z.string().nullable(),
-  latestReport: z.string().nullable(),
-  fee: z.string().nullable().describe('The latest fee reported, as written'),
+  firstReport: IsoDate.nullable(),
+  latestReport: IsoDate.nullable(),
+  fee: RumourFee.nullable().describe('The latest fee reported, as written and in the currency asked for'),
 });
 
 export const SearchHit = z.object({
   kind: z.enum(['article', 'quote']),
   file: z.string(),
-  date: z.string().nullable(),
+  date: IsoDate.nullable(),
   title: z.string().nullable(),
   speaker: z.string().nullable(),
   text: z.string().describe('The matching passage of the article, or the sentence holding the quote'),
 });
 
 export const StoreStats = z.object({
-  path: z.string(),
-  bytes: z.int().nonnegative(),
-  schema: z.int(),
-  extractor: z.int(),
+  schema: z.literal(SCHEMA_IDS.stats),
+  path: z.string().describe("The store's file"),
+  bytes: z.int().nonnegative().describe('Its size, with its write-ahead log'),
+  storeVersion: z.int().describe("The store's schema version (how many migrations it has had)"),
+  extractor: z.int().describe('The version of the extractor this rumours is'),
   articles: z.int().nonnegative(),
   stale: z.int().nonnegative().describe('Articles read by an older extractor (see `rumours reindex`)'),
   textBytes: z.int().nonnegative(),
@@ -55,22 +43,43 @@ export const StoreStats = z.object({
   rumours: z.int().nonnegative(),
   fees: z.int().nonnegative(),
   quotes: z.int().nonnegative(),
-  firstDate: z.string().nullable(),
-  latestDate: z.string().nullable(),
+  firstDate: IsoDate.nullable(),
+  latestDate: IsoDate.nullable(),
   consistent: z.boolean().optional().describe('With --check: is every article stored whole?'),
   problems: z.array(z.string()).optional().describe('With --check: what is not'),
 });
 
-/** `--format json` of a listing command: its rows under a header; ndjson prints the rows alone. */
-function _listing<T extends z.ZodType>(kind: string, item: T) {
-  return z.object({ schema: z.literal(STORE_SCHEMA_ID), kind: z.literal(kind), items: z.array(item) });
+/** The counts of a store that holds nothing (or is not there yet). */
+export function emptyStats(path: string): StoreStats {
+  return {
+    schema: SCHEMA_IDS.stats,
+    path,
+    bytes: 0,
+    storeVersion: 0,
+    extractor: EXTRACTOR_VERSION,
+    articles: 0,
+    stale: 0,
+    textBytes: 0,
+    players: 0,
+    clubs: 0,
+    rumours: 0,
+    fees: 0,
+    quotes: 0,
+    firstDate: null,
+    latestDate: null,
+  };
+}
+
+/** `--format json` of a listing command: `{"schema", "currency"?, "items"}`; ndjson prints the items alone. */
+function _listing<T extends z.ZodType>(schema: string, item: T) {
+  return z.object({ schema: z.literal(schema), items: z.array(item) });
 }
 
 /** The JSON document of each query command, by command name. */
 export const STORE_DOCUMENTS = {
-  rumours: _listing('rumours', RumourRow),
-  club: _listing('club', ClubLink),
-  search: _listing('search', SearchHit),
+  rumours: _listing(SCHEMA_IDS.rumours, RumourRow).extend({ currency: Currency.describe("The currency every fee's `converted` is in (--currency)") }),
+  club: _listing(SCHEMA_IDS.club, ClubLink).extend({ club: z.string().describe('The club, by its canonical name'), currency: Currency.describe("The currency every fee's `converted` is in (--currency)") }),
+  search: _listing(SCHEMA_IDS.search, SearchHit),
   stats: StoreStats,
 } as const;
 

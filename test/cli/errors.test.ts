@@ -78,7 +78,7 @@ describe('bad inputs', () => {
   it('still prints a valid, empty document when nothing could be read', () => {
     const { stdout, stderr, status } = r.emptyDir!;
     expect(status).toBe(2);
-    expect(JSON.parse(stdout)).toEqual({ schema: 'rumours/1', articles: [] });
+    expect(JSON.parse(stdout)).toEqual({ schema: 'rumours/extract@1', currency: 'EUR', articles: [] });
     expect(lines(stderr)).toHaveLength(1);
   });
 

@@ -40,7 +40,7 @@ describe('rumours extract', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const doc = Document.parse(JSON.parse(stdout));
-    expect(doc.schema).toBe('rumours/1');
+    expect(doc.schema).toBe('rumours/extract@1');
     expect(doc.articles.map((a) => a.file)).toEqual([
       'seeds/000_15d79670752df58c.txt',
       'seeds/001_61b3b55719026876.txt',
@@ -66,17 +66,18 @@ describe('rumours extract', () => {
   it('prints one article per line with --format ndjson, standard input as "-" first, warnings on stderr', () => {
     const { stdout, stderr, status } = r.ndjson!;
     const out = lines(stdout).map((l) => Article.parse(JSON.parse(l)));
-    expect(out.map((a) => a.file)).toEqual(['-', 'fixtures/articles/crlf-entities.txt', 'fixtures/articles/latin1.txt', 'fixtures/articles/no-date.txt']);
-    expect(out[0]?.date).toBe('2025-10-22');
-    expect(out[1]?.date).toBe('2025-08-14');
-    expect(out[3]?.date).toBeNull();
+    // "-" keeps its place among the paths, as with cat.
+    expect(out.map((a) => a.file)).toEqual(['fixtures/articles/crlf-entities.txt', 'fixtures/articles/latin1.txt', 'fixtures/articles/no-date.txt', '-']);
+    expect(out[3]?.date).toBe('2025-10-22');
+    expect(out[0]?.date).toBe('2025-08-14');
+    expect(out[2]?.date).toBeNull();
     expect(out[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stderr).toBe('rumours: warning: fixtures/articles/latin1.txt: not valid UTF-8; read as Windows-1252 (Latin-1)\n');
     expect(status).toBe(0);
   });
 
   it('reads Latin-1 text correctly', () => {
-    const latin = JSON.parse(lines(r.ndjson!.stdout)[2] ?? '{}') as Article;
+    const latin = JSON.parse(lines(r.ndjson!.stdout)[1] ?? '{}') as Article;
     expect(latin.players.map((p) => p.name).join(' ')).toContain('Rémy');
     expect(latin.fees.map((f) => f.text)).toContain('£25m');
   });

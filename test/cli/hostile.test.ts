@@ -324,7 +324,7 @@ describe('interrupted runs', () => {
   it('stops on SIGTERM even while waiting for standard input that never ends, the document closed', () => {
     const { stdout, stderr, status } = r.stuck!;
     expect(status).toBe(143);
-    expect(JSON.parse(stdout)).toEqual({ schema: 'rumours/1', articles: [] });
+    expect(JSON.parse(stdout)).toEqual({ schema: 'rumours/extract@1', currency: 'EUR', articles: [] });
     expect(stderr).toBe('rumours: terminated after 0 of 2 articles; output closed\n');
   });
 });

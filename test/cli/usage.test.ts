@@ -23,7 +23,7 @@ describe('usage', () => {
   it('prints the JSON Schema of the document', () => {
     const doc = JSON.parse(r.schema!.stdout);
     expect(doc.$schema).toMatch(/json-schema\.org/);
-    expect(doc.properties.schema.const).toBe('rumours/1');
+    expect(doc.properties.schema.const).toBe('rumours/extract@1');
     expect(doc.properties.articles.items.required).toEqual(expect.arrayContaining(['file', 'date', 'rumours']));
     expect([r.schema!.stderr, r.schema!.status]).toEqual(['', 0]);
   });

@@ -98,7 +98,8 @@ describe('the store', () => {
     expect(ashley.kind === 'story' && ashley.story.rumours.map((r) => r.to)).toEqual(['Chelsea']);
     expect(playerStory('cole', s.storyArticles('cole').articles).kind).toBe('ambiguous');
     expect(s.rumours({ clubs: ['Chelsea'] }).map((r) => r.player)).toEqual(['Ashley Cole', 'Joe Cole']);
-    expect(s.rumours({ since: '2025-02-01', status: 'bid' }).map((r) => r.file)).toEqual([path.resolve('2.txt')]);
+    expect(s.rumours({ since: '2025-02-01', statuses: ['bid'] }).map((r) => r.file)).toEqual([path.resolve('2.txt')]);
+    expect(s.rumours({ until: '2025-02-01' }).map((r) => r.file)).toEqual([path.resolve('1.txt'), path.resolve('2.txt')]);
     s.close();
   });
 

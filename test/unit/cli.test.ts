@@ -127,7 +127,7 @@ describe('main', () => {
   it('says "no player matches" and exits 1', async () => {
     const t = io();
     expect(await main(argv('player', 'Nobody', 'a.txt'), t)).toBe(1);
-    expect(t.err()).toBe('rumours: no player matches "Nobody"; no players found in the articles read\n');
+    expect(t.err()).toBe('rumours: no player matches "Nobody"; no name in the articles read is close\n');
   });
 });
 
@@ -153,7 +153,7 @@ describe('usage, in-process', () => {
       [['player'], /^rumours: missing required argument 'name'$/],
       [['player', '  ', 'a.txt'], /^rumours: player: the name is empty$/],
       [['player', 'konate', 'a.txt', '--currency', 'yen'], /^rumours: option '--currency <code>' argument 'yen' is invalid\. Allowed choices are GBP, EUR, USD\.$/],
-      [['schema', 'extra'], /^rumours: command-argument value 'extra' is invalid for argument 'output'/],
+      [['schema', 'extra'], /^rumours: schema: no command "extra" prints JSON; name one of extract, player, rumours, club, search, stats, eval$/],
     ] as const) {
       const t = io();
       expect(await main(argv(...args), t)).toBe(2);
@@ -183,12 +183,12 @@ describe('usage, in-process', () => {
     };
     expect(await props('--player')).toEqual(expect.arrayContaining(['query', 'player', 'rumours', 'fees', 'quotes']));
     expect(await props('player')).toEqual(await props('--player'));
-    for (const listing of ['rumours', 'club', 'search']) expect(await props(listing)).toEqual(['schema', 'kind', 'items']);
+    for (const listing of ['rumours', 'club', 'search']) expect(await props(listing)).toEqual(expect.arrayContaining(['schema', 'items']));
     expect(await props('stats')).toEqual(expect.arrayContaining(['path', 'articles', 'rumours', 'consistent']));
     // The command's own list (kept free of zod for start-up) names every output the contract has.
     const help = io();
     await main(argv('schema', '--help'), help);
-    for (const output of OUTPUTS) expect(help.out()).toContain(`"${output}"`);
+    for (const output of OUTPUTS) expect(help.out()).toContain(output);
   });
 
   it('colours the table with FORCE_COLOR, not with --no-color or NO_COLOR', async () => {

@@ -362,7 +362,7 @@ describe('rumours eval', () => {
   it('prints JSON on request', async () => {
     const r = await runCli([goldFile, dir, '--format', 'json']);
     const json = JSON.parse(r.out);
-    expect(json.schema).toBe('rumours-eval/1');
+    expect(json.schema).toBe('rumours/eval@1');
     expect(json.articles).toBe(1);
     expect(r.err).toMatch(/note: 1 file/);
   });

@@ -7,7 +7,7 @@ import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter, type Format, type Formatter } from '../../src/format/index.js';
 import { jsonFormatter, ndjsonFormatter } from '../../src/format/json.js';
 import { storyCsv, storyTable, STORY_CSV_COLUMNS, writeStory } from '../../src/format/story.js';
-import { renderTable, summaryLine, tableFormatter } from '../../src/format/table.js';
+import { fitWidths, renderTable, summaryLine, tableFormatter } from '../../src/format/table.js';
 import { Article, Document, PlayerStory, type Evidence } from '../../src/schema.js';
 
 const plain = new Chalk({ level: 0 });
@@ -160,10 +160,31 @@ describe('table', () => {
     expect(on.text().replace(ANSI, '')).toBe(off.text());
   });
 
-  it('cuts long cells to their column cap', () => {
-    const rows = [['x'.repeat(100), 'y']];
+  it('fits the width given: the least useful column gives way first, file:line never; wide characters align', () => {
+    const columns = [
+      { title: 'PLAYER', max: 28, shrink: 2 },
+      { title: 'SOURCE', max: 24, shrink: 1 },
+      { title: 'FILE', max: Infinity, whole: true },
+    ];
+    const rows = [
+      ['Alexis Mac Allister', 'The Athletic and friends', 'news/very/long/path/to/an/article.txt:12'],
+      ['久保建英', '😀 Marca', 'b.txt:3'],
+    ];
+    const text = renderTable(columns, rows, plain, '', 71);
+    const body = text.split('\n').filter((l) => l !== '');
+    expect(Math.max(...body.map((l) => width(l)))).toBeLessThanOrEqual(71);
+    expect(body[1]).toContain('Alexis Mac Allister');
+    expect(body[1]).toMatch(/The…nds {3,}news\/very\/long\/path\/to\/an\/article\.txt:12$/);
+    // Columns line up in terminal columns, whatever the characters' widths.
+    const at = (line: string, s: string) => width(line.slice(0, line.indexOf(s)));
+    expect(at(body[2] ?? '', 'b.txt')).toBe(at(body[1] ?? '', 'news/'));
+    expect(fitWidths(columns, [19, 24, 40], undefined)).toEqual([19, 24, 40]);
+  });
+
+  it('cuts long cells to their column cap, in the middle', () => {
+    const rows = [['a'.repeat(50) + 'b'.repeat(50), 'y']];
     const text = renderTable([{ title: 'A', max: 10 }, { title: 'B', max: 5 }], rows, plain);
-    expect(text.split('\n')[1]).toBe(`${'x'.repeat(9)}…  y`);
+    expect(text.split('\n')[1]).toBe(`${'a'.repeat(5)}…${'b'.repeat(4)}  y`);
   });
 
   it('says so when there are no rumours, and counts unread inputs', () => {
@@ -179,7 +200,7 @@ describe('table', () => {
 });
 
 describe('json', () => {
-  it('streams a valid rumours/1 document for 0, 1 and 3 articles', () => {
+  it('streams a valid rumours/extract@1 document for 0, 1 and 3 articles', () => {
     for (const n of [0, 1, 3]) {
       const out = sink();
       run(jsonFormatter(out), Array.from({ length: n }, (_, i) => article(`a${i}.txt`, '2025-01-0' + (i + 1))));
@@ -249,10 +270,11 @@ describe('csv', () => {
     run(makeFormatter('csv', out, { paint: plain }), [article('a.txt', '2025-08-14'), article('b.txt', null)]);
     const [header, ...body] = rows(out.text());
     expect(header).toEqual([
-      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
+      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_eur', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
     ]);
     expect(body).toHaveLength(2);
-    expect(body[0]?.slice(0, 11)).toEqual(['a.txt', '2025-08-14', 'Tomas Varga', 'Brentford', 'Newcastle United', 'rejected', 'summer', '40000000', 'GBP', '£40m', 'The Athletic']);
+    // The fee as numbers (the article's own euro figure beside the pounds), its text beside them.
+    expect(body[0]?.slice(0, 12)).toEqual(['a.txt', '2025-08-14', 'Tomas Varga', 'Brentford', 'Newcastle United', 'rejected', 'summer', '40000000', 'GBP', '46000000', '£40m', 'The Athletic']);
     expect(body[1]?.[1]).toBe('');
   });
 
@@ -268,7 +290,7 @@ describe('csv', () => {
     }
     const fees = sink();
     run(csvFormatter(fees, 'fees'), [a]);
-    expect(rows(fees.text())[1]?.slice(2, 11)).toEqual(['Tomas Varga', 'bid', '40000000', '', 'GBP', 'exact', '', '£40m (€46m)', '€46m']);
+    expect(rows(fees.text())[1]?.slice(2, 13)).toEqual(['Tomas Varga', 'bid', '40000000', '', 'GBP', '46000000', '', 'exact', '', '£40m (€46m)', '€46m']);
   });
 
   it('writes only the header when nothing was read', () => {
@@ -298,7 +320,7 @@ describe('csv', () => {
 
 describe('player story formats', () => {
   const story: PlayerStory = {
-    schema: 'rumours/1',
+    schema: 'rumours/player@1',
     query: 'varga',
     currency: 'EUR',
     player: { name: 'Tomas Varga', aliases: ['Varga'] },
@@ -306,7 +328,7 @@ describe('player story formats', () => {
     firstReport: '2025-08-14',
     latestReport: '2025-08-14',
     clubs: [{ name: 'Newcastle United', count: 1 }],
-    rumours: [{ ...article('a.txt', null).rumours[0]!, date: '2025-08-14', file: 'a.txt' }],
+    rumours: [{ ...article('a.txt', null).rumours[0]!, fee: { text: '£40m', amount: 40_000_000, currency: 'GBP', converted: null }, date: '2025-08-14', file: 'a.txt' }],
     fees: [
       {
         ...article('a.txt', null).fees[0]!,

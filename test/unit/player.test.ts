@@ -87,7 +87,9 @@ describe('the story of a player', () => {
       const r = playerStory(q, [newer, older]);
       expect(r.kind === 'story' && r.story.player.name).toBe('Alexis Mac Allister');
     }
-    expect(playerStory('Mac Alister', [newer, older])).toEqual({ kind: 'none', closest: ['Alexis Mac Allister', 'Carlos Baleba'] });
+    const typo = playerStory('Mac Alister', [newer, older]);
+    expect(typo.kind === 'story' && [typo.story.player.name, typo.typos]).toEqual(['Alexis Mac Allister', 1]);
+    expect(playerStory('Zzzzz', [newer, older])).toEqual({ kind: 'none', closest: [] });
   });
 
   it("tells Ashley Cole's story without Joe Cole's, though both articles call their man Cole", () => {
