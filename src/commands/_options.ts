@@ -15,6 +15,8 @@ export interface ReadingOptions {
   csvTable?: CsvTable;
   jobs?: number;
   quiet: boolean;
+  /** -L/--follow: follow symbolic links inside directories. */
+  follow?: boolean;
   /** --db PATH: the store to use instead of RUMOURS_DB or the data directory. */
   db?: string;
   /** false with --no-store: read and print, record nothing. */
@@ -39,7 +41,8 @@ export function addReadingOptions(cmd: Command): Command {
     .addOption(new Option('--max-size <bytes>', 'skip files larger than this (suffixes k, M, G)').default(DEFAULT_MAX_SIZE, '5M').argParser(parseSize))
     .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
     .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: the number of cores; runs of a few files stay on one thread)').argParser(parseJobs))
-    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false);
+    .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false)
+    .option('-L, --follow', 'follow symbolic links inside directories (a path named here is always followed)', false);
 }
 
 /** "gbp", "EUR" → the currency code; the codes are those the fee contract knows. */

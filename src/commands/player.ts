@@ -151,14 +151,15 @@ async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, art
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');
-  const { openForCommand } = await import('../store/open.js');
+  const { openForCommand, storeReporter } = await import('../store/open.js');
   const { extractThroughStore } = await import('../store/run.js');
+  // A store that cannot be used is said and the articles are read without it, as `extract` does.
   const opened = opts.store === false ? null : openForCommand(opts, io, true);
-  if (opened?.kind === 'error') return false;
   const store = opened?.kind === 'store' ? opened.store : null;
+  const storeSays = storeReporter(io);
   const interrupt = watchInterrupt();
   try {
-    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs };
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, follow: opts.follow, ...storeSays.options };
     for await (const r of store ? extractThroughStore(inputs, store, runOpts) : extractPaths(inputs, runOpts)) {
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
@@ -172,7 +173,7 @@ async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, art
     }
   } finally {
     interrupt.dispose();
-    store?.close();
+    storeSays.close(store);
   }
   return true;
 }

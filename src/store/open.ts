@@ -3,8 +3,12 @@ import { existsSync } from 'node:fs';
 import { clean } from '../format/_text.js';
 import type { Io } from '../commands/_io.js';
 import { setExit } from '../commands/_io.js';
-import { openStore, StoreError, type Store } from './db.js';
+import { openStore, storeProblem, type Store } from './db.js';
+import type { StoreRunOptions } from './run.js';
 import { storePath } from './locate.js';
+
+/** What a command that records says when the store fails it: the articles are printed all the same. */
+export const NO_STORE_NOTE = '; the articles are printed without the store (--no-store: without this message)';
 
 export type Opened = { kind: 'store'; store: Store } | { kind: 'none'; path: string | null } | { kind: 'error' };
 
@@ -16,12 +20,39 @@ export function openForCommand(opts: { db?: string }, io: Io, create: boolean): 
   const file = storePath(opts.db, io.env);
   if (file === null || (!create && !existsSync(file))) return { kind: 'none', path: file };
   try {
-    return { kind: 'store', store: openStore(file) };
+    return { kind: 'store', store: openStore(file, { readonly: !create }) };
   } catch (err) {
-    const msg = err instanceof StoreError ? err.message : `${file}: cannot open the store: ${(err as Error).message}`;
-    // Said on a command that would record: the user may only want the output.
-    io.stderr.write(`rumours: ${clean(msg)}${create ? ' (--no-store only prints)' : ''}\n`);
+    // Said on a command that would record: it goes on without the store (see NO_STORE_NOTE).
+    io.stderr.write(`rumours: ${clean(storeProblem(file, err))}${create ? NO_STORE_NOTE : ''}\n`);
     setExit(io, 2);
     return { kind: 'error' };
   }
+}
+
+/**
+ * What a run through the store says of it on stderr: that it waits for another writer, or that the
+ * store failed (once, exit 2: the articles are printed all the same); and closing it, which commits
+ * the last batch and may fail too.
+ */
+export function storeReporter(io: Io): { options: Pick<StoreRunOptions, 'onWait' | 'onStoreFailed'>; close(store: Store | null): void } {
+  let said = false;
+  const failed = (message: string) => {
+    if (said) return;
+    said = true;
+    io.stderr.write(`rumours: ${clean(message)}${NO_STORE_NOTE}\n`);
+    setExit(io, 2);
+  };
+  return {
+    options: {
+      onWait: (message) => void io.stderr.write(`rumours: ${clean(message)}\n`),
+      onStoreFailed: failed,
+    },
+    close(store) {
+      try {
+        store?.close();
+      } catch (err) {
+        failed(storeProblem(store?.path ?? '', err));
+      }
+    },
+  };
 }
