@@ -114,3 +114,18 @@ export async function paintFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): Pr
 export function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('before', `Examples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }
+
+// A player's or a club's name is a few words: a longer query is a mistake (a pasted paragraph), and would build
+// a query too large for SQLite ("Expression tree is too large").
+const _NAME_WORDS = 12;
+const _NAME_CHARS = 200;
+
+/** Why a player's (or a club's) name given on the command line cannot be one, or null when it can. */
+export function badName(name: string, what = "a player's name"): string | null {
+  if (name.trim() === '') return 'the name is empty';
+  const words = name.trim().split(/\s+/).length;
+  if (words > _NAME_WORDS || name.length > _NAME_CHARS) {
+    return `the name is too long (${words} words, ${name.length} characters; ${what} has at most ${_NAME_WORDS} words and ${_NAME_CHARS} characters)`;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@ import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { paintFor, chosenFormat, examples } from './_options.js';
+import { badName, paintFor, chosenFormat, examples } from './_options.js';
 
 const _COLUMNS: Array<Column<ClubLink>> = [
   { head: 'DIR', cell: (l) => l.direction },
@@ -30,6 +30,12 @@ export function register(program: Command, io: Io): void {
 }
 
 export async function runClub(name: string, opts: QueryOptions, io: Io): Promise<void> {
+  const bad = badName(name, "a club's name");
+  if (bad) {
+    io.stderr.write(`rumours: club: ${bad}\n`);
+    setExit(io, 2);
+    return;
+  }
   const { lookupClub } = await import('../knowledge/clubs.js');
   const club = lookupClub(name)?.name ?? null;
   if (club === null) {

@@ -8,7 +8,7 @@ import { clean } from '../format/_text.js';
 import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
 import type { Currency } from '../schema.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, badName, paintFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -72,8 +72,9 @@ export interface PlayerOptions extends ReadingOptions {
 }
 
 export async function runPlayer(name: string, paths: string[], opts: PlayerOptions, io: Io): Promise<void> {
-  if (name.trim() === '') {
-    io.stderr.write('rumours: player: the name is empty\n');
+  const bad = badName(name);
+  if (bad) {
+    io.stderr.write(`rumours: player: ${bad}\n`);
     setExit(io, 2);
     return;
   }

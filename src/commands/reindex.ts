@@ -19,6 +19,8 @@ export function register(program: Command, io: Io): void {
 export async function runReindex(opts: ReadingOptions & { all?: boolean }, io: Io): Promise<void> {
   const { withStore } = await import('../store/query.js');
   const { extractThroughStore } = await import('../store/run.js');
+  const { storeReporter } = await import('../store/open.js');
+  const storeSays = storeReporter(io);
   await withStore({ ...opts, color: false }, io, async (store) => {
     const files = store.staleFiles(opts.all ?? false);
     if (opts.all) store.markStale();
@@ -27,7 +29,7 @@ export async function runReindex(opts: ReadingOptions & { all?: boolean }, io: I
     const interrupt = watchInterrupt();
     try {
       // Each file is one path: a directory walk could pick up files that were never stored.
-      for await (const r of extractThroughStore(files, store, { ext: opts.ext, maxSize: opts.maxSize, jobs: opts.jobs })) {
+      for await (const r of extractThroughStore(files, store, { ext: opts.ext, maxSize: opts.maxSize, jobs: opts.jobs, ...storeSays.options })) {
         if (r.ok) done++;
         else {
           failed++;
@@ -43,5 +45,5 @@ export async function runReindex(opts: ReadingOptions & { all?: boolean }, io: I
     }
     io.stderr.write(`rumours: reindexed ${done} of ${files.length} ${files.length === 1 ? 'article' : 'articles'}${failed ? `; ${failed} could not be read` : ''}\n`);
     if (failed) setExit(io, 2);
-  });
+  }, true);
 }

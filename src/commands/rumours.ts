@@ -6,7 +6,7 @@ import type { RumourRow } from '../store/shapes.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { paintFor, chosenFormat, examples } from './_options.js';
+import { badName, paintFor, chosenFormat, examples } from './_options.js';
 
 interface RumoursOptions extends QueryOptions {
   player?: string;
@@ -48,6 +48,12 @@ export function register(program: Command, io: Io): void {
 }
 
 export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
+  const bad = opts.player === undefined ? null : badName(opts.player);
+  if (bad) {
+    io.stderr.write(`rumours: --player: ${bad}\n`);
+    setExit(io, 2);
+    return;
+  }
   const { withStore } = await import('../store/query.js');
   const { writeRows } = await import('../store/render.js');
   await withStore(opts, io, async (store) => {

@@ -1,6 +1,7 @@
 // `rumours stats`: what the store holds, where it is and how big.
 import type { Command } from 'commander';
-import { cleanPath } from '../format/_text.js';
+import { csvLine } from '../format/csv.js';
+import { cleanPath, safeJson } from '../format/_text.js';
 import { setExit, type Io } from './_io.js';
 import { chosenFormat, examples } from './_options.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
@@ -21,9 +22,9 @@ export async function runStats(opts: QueryOptions & { check?: boolean }, io: Io)
     const format = chosenFormat(opts, io);
     if (format === 'json' || format === 'ndjson') {
       const doc = { ...s, ...(check ? { consistent: check.ok, problems: check.problems } : {}) };
-      io.stdout.write(`${format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc)}\n`);
+      io.stdout.write(`${safeJson(format === 'json' ? JSON.stringify(doc, null, 2) : JSON.stringify(doc))}\n`);
     } else if (format === 'csv') {
-      io.stdout.write(`key,value\r\n${Object.entries(s).map(([k, v]) => `${k},${v === null ? '' : `"${String(v).replace(/"/g, '""')}"`}\r\n`).join('')}`);
+      io.stdout.write(`key,value\r\n${Object.entries(s).map(([k, v]) => csvLine([k, v === null ? null : String(v)])).join('')}`);
     } else {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       io.stdout.write(

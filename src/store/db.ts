@@ -10,6 +10,7 @@ import type { Article, Fee, Quote, Rumour } from '../schema.js';
 import type { RumourRow, SearchHit, StoreStats } from './shapes.js';
 import { nameKey } from '../aggregate/identity.js';
 import { jsonReplacer } from '../format/json.js';
+import { safeJson } from '../format/_text.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
 import { APPLICATION_ID, EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -163,7 +164,7 @@ export class Store {
     if (!row) return null;
     const json = inflateRawSync(row.json).toString('utf8');
     if (asLine && row.warnings !== null && json.startsWith(`{"file":${JSON.stringify(file)},`)) {
-      return { line: `${json}\n`, warnings: JSON.parse(row.warnings) as string[] };
+      return { line: `${safeJson(json)}\n`, warnings: JSON.parse(row.warnings) as string[] };
     }
     return { article: _asGiven(JSON.parse(json) as Article, file) };
   }
@@ -500,13 +501,13 @@ function _vet(db: BetterSqlite3.Database, file: string): number {
   if (!empty && !ours) {
     throw new StoreError(`${file}: not a rumours store (a database of another program); rumours writes only to an empty file or its own store: use another --db`);
   }
-  if (version < 0 || (version > 0 && !tables.has('articles'))) {
-    throw new StoreError(`${file}: the store is damaged (schema version ${version}${tables.has('articles') ? '' : ', no articles table'}): move it aside and run again (a new store is made and the articles are read again)`);
-  }
   if (version > SCHEMA_VERSION) {
     throw new StoreError(
       `${file}: this store was written by a newer rumours (store schema ${version}; this rumours reads up to ${SCHEMA_VERSION}): upgrade rumours, or use another store with --db`,
     );
+  }
+  if (version < 0 || (version > 0 && !tables.has('articles'))) {
+    throw new StoreError(`${file}: the store is damaged (schema version ${version}${tables.has('articles') ? '' : ', no articles table'}): move it aside and run again (a new store is made and the articles are read again)`);
   }
   return version;
 }

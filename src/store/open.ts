@@ -16,11 +16,12 @@ export type Opened = { kind: 'store'; store: Store } | { kind: 'none'; path: str
  * The store for this command. Queries (`create` false) do not create one: a missing file is an empty
  * store. An unusable store (newer than this tool, not a database) is reported and the exit is 2.
  */
-export function openForCommand(opts: { db?: string }, io: Io, create: boolean): Opened {
+export function openForCommand(opts: { db?: string }, io: Io, create: boolean, write: boolean = create): Opened {
   const file = storePath(opts.db, io.env);
   if (file === null || (!create && !existsSync(file))) return { kind: 'none', path: file };
   try {
-    return { kind: 'store', store: openStore(file, { readonly: !create }) };
+    // Queries open it read-only: they never change it, and a store they may not write still answers.
+    return { kind: 'store', store: openStore(file, { readonly: !write }) };
   } catch (err) {
     // Said on a command that would record: it goes on without the store (see NO_STORE_NOTE).
     io.stderr.write(`rumours: ${clean(storeProblem(file, err))}${create ? NO_STORE_NOTE : ''}\n`);

@@ -21,10 +21,10 @@ export function addQueryOptions(cmd: Command): Command {
   );
 }
 
-/** Run `fn` on the store; an empty or missing store is said on stderr and exits 1. */
-export async function withStore(opts: QueryOptions, io: Io, fn: (store: Store) => void | Promise<void>): Promise<void> {
+/** Run `fn` on the store (opened read-only unless `write`); an empty or missing store is said on stderr and exits 1. */
+export async function withStore(opts: QueryOptions, io: Io, fn: (store: Store) => void | Promise<void>, write = false): Promise<void> {
   const { openForCommand } = await import('./open.js');
-  const opened = openForCommand(opts, io, false);
+  const opened = openForCommand(opts, io, false, write);
   if (opened.kind === 'error') return;
   if (opened.kind === 'none' || opened.store.empty()) {
     const where = opened.kind === 'none' ? (opened.path ?? 'none: no --db, RUMOURS_DB or HOME') : opened.store.path;

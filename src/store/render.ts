@@ -2,7 +2,7 @@
 // ({"schema", "kind", "items"}), one item a line, or CSV.
 import type { Paint } from '../format/paint.js';
 import { csvLine } from '../format/csv.js';
-import { clean, cleanPath, pad, truncate, width } from '../format/_text.js';
+import { clean, cleanPath, pad, safeJson, truncate, width } from '../format/_text.js';
 import type { Format, Sink } from '../format/index.js';
 import { STORE_SCHEMA_ID } from '../ids.js';
 
@@ -21,10 +21,10 @@ export interface Column<T> {
 export function writeRows<T>(format: Format, kind: string, columns: Array<Column<T>>, rows: T[], out: Sink, paint: Paint, summary: string): void {
   switch (format) {
     case 'json':
-      out.write(`${JSON.stringify({ schema: STORE_SCHEMA_ID, kind, items: rows }, null, 2)}\n`);
+      out.write(`${safeJson(JSON.stringify({ schema: STORE_SCHEMA_ID, kind, items: rows }, null, 2))}\n`);
       return;
     case 'ndjson':
-      for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
+      for (const r of rows) out.write(`${safeJson(JSON.stringify(r))}\n`);
       return;
     case 'csv': {
       const shown = columns.filter((c) => c.only !== 'table');
