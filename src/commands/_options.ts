@@ -25,7 +25,15 @@ export interface ReadingOptions {
 
 /** --db on any command that uses the store. */
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'the store (default: $RUMOURS_DB, else $XDG_DATA_HOME/rumours/rumours.db or ~/.local/share/rumours/rumours.db)');
+  return cmd.addOption(
+    new Option('--db <path>', 'the store (default: $RUMOURS_DB, else $XDG_DATA_HOME/rumours/rumours.db or ~/.local/share/rumours/rumours.db)').argParser(parseDb),
+  );
+}
+
+/** An empty --db is a mistake (an unset shell variable), never the default store. */
+export function parseDb(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('the path is empty (--no-store records nothing)');
+  return value;
 }
 
 /** --db and --no-store on a command that extracts articles. */

@@ -17,17 +17,26 @@ export type Opened = { kind: 'store'; store: Store } | { kind: 'none'; path: str
  * store. An unusable store (newer than this tool, not a database) is reported and the exit is 2.
  */
 export function openForCommand(opts: { db?: string }, io: Io, create: boolean, write: boolean = create): Opened {
-  const file = storePath(opts.db, io.env);
+  let file: string | null;
+  try {
+    file = storePath(opts.db, io.env);
+  } catch (err) {
+    return _unusable(io, (err as Error).message, create);
+  }
   if (file === null || (!create && !existsSync(file))) return { kind: 'none', path: file };
   try {
     // Queries open it read-only: they never change it, and a store they may not write still answers.
     return { kind: 'store', store: openStore(file, { readonly: !write }) };
   } catch (err) {
-    // Said on a command that would record: it goes on without the store (see NO_STORE_NOTE).
-    io.stderr.write(`rumours: ${clean(storeProblem(file, err))}${create ? NO_STORE_NOTE : ''}\n`);
-    setExit(io, 2);
-    return { kind: 'error' };
+    return _unusable(io, storeProblem(file, err), create);
   }
+}
+
+/** A store that cannot be used: said (on a command that would record, it goes on without it: see NO_STORE_NOTE), exit 2. */
+function _unusable(io: Io, problem: string, create: boolean): Opened {
+  io.stderr.write(`rumours: ${clean(problem)}${create ? NO_STORE_NOTE : ''}\n`);
+  setExit(io, 2);
+  return { kind: 'error' };
 }
 
 /**
