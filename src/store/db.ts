@@ -1,6 +1,6 @@
 // The rumour store: one SQLite file (WAL, so readers never wait for a writer) holding every article
 // extracted, as its Article JSON plus indexed rows for the questions the commands ask.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -56,7 +56,7 @@ export class Store {
     this.readonly = opts.readonly ?? false;
     if (file !== ':memory:' && !this.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     try {
-      this.db = new Database(file, { timeout: _BUSY_MS, readonly: this.readonly, fileMustExist: this.readonly });
+      this.db = this.readonly ? _openReadOnly(file) : new Database(file, { timeout: _BUSY_MS });
     } catch (err) {
       throw new StoreError(storeProblem(file, err));
     }
@@ -453,6 +453,28 @@ export function openStore(file: string, opts: StoreOptions = {}): Store {
     new Store(file).close();
     return new Store(file, opts);
   }
+}
+
+/**
+ * A store opened for reading only. In WAL mode SQLite needs the `-shm` file beside it; in a folder
+ * this user may not write, where none is left, it cannot be made and the open fails. The store
+ * is then read from a copy in memory (marked as not in WAL mode, which a copy is not): nothing
+ * can be writing to it meanwhile, since no one has it open.
+ */
+function _openReadOnly(file: string): BetterSqlite3.Database {
+  const db = new Database(file, { timeout: _BUSY_MS, readonly: true, fileMustExist: true });
+  try {
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return db;
+  } catch (err) {
+    db.close();
+    const code = String((err as { code?: string }).code);
+    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw err;
+  }
+  const bytes = readFileSync(file);
+  // Bytes 18 and 19 of the header: 2 for WAL, 1 for a rollback journal.
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
+  return new Database(bytes, { readonly: true });
 }
 
 /** What went wrong with the store, in words, the store named first. */
