@@ -1,6 +1,6 @@
 // Command-line paths → the article files to read, in a stable sorted order, with a reason for each
 // path that gives none.
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -100,12 +100,12 @@ export function comparePaths(a: string, b: string): number {
 /** A directory named on the command line: its articles, or why it gives none. */
 function* _walkRoot(dir: string, exts: string[], follow: boolean): Generator<_Found> {
   let any = false;
-  const walk: _Walk = { extension: _extensionTest(exts), follow, visited: new Set(), ancestors: new Set(), linksSkipped: 0, dirsRead: 0 };
-  for (const item of _walkDir(dir, null, walk)) {
+  const state: _Walk = { extension: _extensionTest(exts), follow, visited: new Set(), ancestors: new Set(), linksSkipped: 0, dirsRead: 0 };
+  for (const item of _walkDir(dir, null, state)) {
     if (item.kind !== 'pause') any = true;
     yield item;
   }
-  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${exts.map((e) => '.' + e).join(', ')}${_linksNote(walk.linksSkipped)})` };
+  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${exts.map((e) => '.' + e).join(', ')}${_linksNote(state.linksSkipped)})` };
 }
 
 function _linksNote(n: number): string {
@@ -139,7 +139,7 @@ const _PAUSE_EVERY = 64;
 /** A directory entry: its name for people and sorting, and its bytes when that name is not valid UTF-8. */
 type _Entry = Dirent & { raw?: Buffer };
 
-function* _walkDir(dir: string, raw: Buffer | null, walk: _Walk): Generator<_Found> {
+function* _walkDir(dir: string, raw: Buffer | null, state: _Walk): Generator<_Found> {
   const at = raw ?? dir;
   let id: string;
   try {
@@ -151,13 +151,13 @@ function* _walkDir(dir: string, raw: Buffer | null, walk: _Walk): Generator<_Fou
   }
   // A link back up the tree would walk for ever; a second way into a directory already read (two
   // links to one folder, thirty levels of them: 2^30 paths) would read it again and again.
-  if (walk.ancestors.has(id)) {
+  if (state.ancestors.has(id)) {
     yield { kind: 'error', file: dir, reason: 'symlink loop (directory already visited)' };
     return;
   }
-  if (walk.visited.has(id)) return;
-  walk.visited.add(id);
-  if (++walk.dirsRead % _PAUSE_EVERY === 0) yield { kind: 'pause' };
+  if (state.visited.has(id)) return;
+  state.visited.add(id);
+  if (++state.dirsRead % _PAUSE_EVERY === 0) yield { kind: 'pause' };
   let entries: _Entry[];
   try {
     entries = _readDir(at);
@@ -165,16 +165,16 @@ function* _walkDir(dir: string, raw: Buffer | null, walk: _Walk): Generator<_Fou
     yield { kind: 'error', file: dir, reason: describeFsError(err) };
     return;
   }
-  walk.ancestors.add(id);
+  state.ancestors.add(id);
   try {
-    yield* _walkEntries(dir, raw, entries, walk);
+    yield* _walkEntries(dir, raw, entries, state);
   } finally {
-    walk.ancestors.delete(id);
+    state.ancestors.delete(id);
   }
 }
 
-function* _walkEntries(dir: string, raw: Buffer | null, entries: _Entry[], walk: _Walk): Generator<_Found> {
-  const article = (e: Dirent) => walk.extension.test(e.name);
+function* _walkEntries(dir: string, raw: Buffer | null, entries: _Entry[], state: _Walk): Generator<_Found> {
+  const article = (e: Dirent) => state.extension.test(e.name);
   // Each path made by one concatenation: a walk makes as little garbage as it can (see `walk`).
   const under = path.join(dir, '_').slice(0, -1);
   const rawUnder = raw ? Buffer.concat([raw, Buffer.from(path.sep)]) : null;
@@ -183,8 +183,8 @@ function* _walkEntries(dir: string, raw: Buffer | null, entries: _Entry[], walk:
   const links = new Map<string, _Target>();
   for (const e of entries) {
     if (!e.isSymbolicLink() || e.name.startsWith('.')) continue;
-    if (!walk.follow) {
-      walk.linksSkipped++;
+    if (!state.follow) {
+      state.linksSkipped++;
       continue;
     }
     const full = under + e.name;
@@ -201,11 +201,11 @@ function* _walkEntries(dir: string, raw: Buffer | null, entries: _Entry[], walk:
   entries.sort((a, b) => _entryOrder(a.name, isDir(a), b.name, isDir(b)));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    if (e.isSymbolicLink() && !walk.follow) continue;
+    if (e.isSymbolicLink() && !state.follow) continue;
     const link = links.get(e.name);
     if (link?.problem === '') continue;
     if (link?.problem) yield { kind: 'error', file: under + e.name, reason: link.problem };
-    else if (isDir(e)) yield* _walkDir(under + e.name, rawOf(e), walk);
+    else if (isDir(e)) yield* _walkDir(under + e.name, rawOf(e), state);
     else if (!article(e)) continue;
     else if (link?.file ?? e.isFile()) yield _file(under + e.name, rawOf(e));
     // A FIFO named like an article would block the run if read: said, not read.
