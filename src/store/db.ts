@@ -24,6 +24,9 @@ const _BATCH_MS = 250;
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class StoreError extends Error {}
 
+/** A store of an older schema opened read-only: it must be upgraded (written) first. */
+class _OldSchema extends StoreError {}
+
 // How long a statement waits for another process's lock before it fails (SQLITE_BUSY). A writer's
 // batch does not wait here: it asks (tryBegin) and its caller waits between tries, saying so.
 const _BUSY_MS = 10_000;
@@ -70,7 +73,7 @@ export class Store {
         this.db.pragma('foreign_keys = ON');
         _migrate(this.db, file, version);
       } else if (version < SCHEMA_VERSION) {
-        throw new StoreError(`${file}: the store has schema ${version} and needs upgrading to ${SCHEMA_VERSION}, which a query does not do: run rumours extract or reindex on it once`);
+        throw new _OldSchema(`${file}: the store has schema ${version} and needs upgrading to ${SCHEMA_VERSION}, which a query does not do: run rumours extract or reindex on it once`);
       }
       // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
       this.db.pragma('cache_size = -32000');
@@ -92,6 +95,7 @@ export class Store {
 
   /** Commit the articles recorded since the last commit. */
   flush(): void {
+    this._throwLate();
     this._stopTimer();
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
@@ -122,6 +126,14 @@ export class Store {
     }
     this.batch = { articles: 0, since: Date.now() };
     return true;
+  }
+
+  /** A commit that failed on the timer is said at the next write, or at the end. */
+  private _throwLate(): void {
+    if (this.late === null) return;
+    const err = this.late;
+    this.late = null;
+    throw err;
   }
 
   private _stopTimer(): void {
@@ -179,11 +191,7 @@ export class Store {
    * at each savepoint.
    */
   put(a: Article, text: string, bytes: number): void {
-    if (this.late) {
-      const err = this.late;
-      this.late = null;
-      throw err;
-    }
+    this._throwLate();
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.batch = { articles: 0, since: Date.now() };
@@ -449,7 +457,7 @@ export function openStore(file: string, opts: StoreOptions = {}): Store {
   try {
     return new Store(file, opts);
   } catch (err) {
-    if (!(err instanceof StoreError) || !/needs upgrading/.test(err.message)) throw err;
+    if (!(err instanceof _OldSchema)) throw err;
     new Store(file).close();
     return new Store(file, opts);
   }
@@ -457,9 +465,9 @@ export function openStore(file: string, opts: StoreOptions = {}): Store {
 
 /**
  * A store opened for reading only. In WAL mode SQLite needs the `-shm` file beside it; in a folder
- * this user may not write, where none is left, it cannot be made and the open fails. The store
- * is then read from a copy in memory (marked as not in WAL mode, which a copy is not): nothing
- * can be writing to it meanwhile, since no one has it open.
+ * this user may not write, where none is left (no one has the store open), it cannot be made and
+ * the open fails. The store is then read from a copy in memory, marked as not in WAL mode (a copy
+ * is not): with no one writing, the file is the whole store.
  */
 function _openReadOnly(file: string): BetterSqlite3.Database {
   const db = new Database(file, { timeout: _BUSY_MS, readonly: true, fileMustExist: true });
