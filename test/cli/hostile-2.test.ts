@@ -3,7 +3,7 @@
 // case is made here in a temporary directory; the runs start together in beforeAll.
 // (The store's own cases, on the Store and the run through it, are in test/store/hostile.test.ts.)
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,7 +63,7 @@ const SMALL = 'Chelsea have made a £30m bid for Lazio winger Marco Bellini, Sky
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rumours-hostile2-'));
   chmodSync(dir, 0o755);
-  linkTree(t('tree'), 14);
+  linkTree(t('tree'), 10);
   // Links that leave the tree and come back up it.
   mkdirSync(t('links/inside'), { recursive: true });
   mkdirSync(t('outside'));
@@ -104,8 +104,8 @@ beforeAll(async () => {
 
   const asNobody = isRoot ? { uid: NOBODY, gid: NOBODY } : {};
   const runs: Record<string, Promise<Ran>> = {
-    tree: rumours(['extract', t('tree/d14'), '-f', 'json', '--no-store']),
-    treeFollowed: rumours(['extract', t('tree/d14'), '-L', '-f', 'json', '--no-store']),
+    tree: rumours(['extract', t('tree/d10'), '-f', 'json', '--no-store']),
+    treeFollowed: rumours(['extract', t('tree/d10'), '-L', '-f', 'json', '--no-store']),
     links: rumours(['extract', t('links'), '-f', 'json', '--no-store']),
     linksFollowed: rumours(['extract', t('links'), '--follow', '-f', 'json', '--no-store']),
     // The document's head is written before the walk starts.
@@ -113,7 +113,7 @@ beforeAll(async () => {
     bigJobs: rumours(['extract', t('big'), '--jobs', '2', '-f', 'ndjson', '--no-store']),
     bigSignal: signalled(['extract', t('big'), '-f', 'ndjson', '--no-store'], ['SIGTERM'], '\n'),
     twice: signalled(['extract', t('big'), '-f', 'json', '--no-store'], ['SIGINT', 'SIGINT'], '"file"', { gap: 50 }),
-    hup: signalled(['extract', t('many'), '-f', 'json', '--no-store'], ['SIGHUP'], '"file"'),
+    hup: signalled(['extract', t('many'), '-f', 'json', '--db', t('hup.db')], ['SIGHUP'], '"file"'),
     names: rumours(['extract', t('names'), '-f', 'csv', '--csv-table', 'players', '--no-store']),
     namesJson: rumours(['extract', t('names'), '-f', 'json', '--no-store']),
     search: rumours(['search', 'Bellini', '--db', t('ours.db'), '-f', 'csv']),
@@ -139,19 +139,19 @@ afterAll(() => {
 });
 
 describe('a walk that always ends', () => {
-  it('reads each real directory once (device and inode): 2^14 paths through links are one folder', () => {
-    const all = [...walk([t('tree/d14')], { ext: ['txt'], follow: true })];
-    expect(files(all)).toEqual([`tree/d14/x/${'x/'.repeat(13)}a.txt`]);
+  it('reads each real directory once (device and inode): 2^10 paths through links are one folder', () => {
+    const all = [...walk([t('tree/d10')], { ext: ['txt'], follow: true })];
+    expect(files(all)).toEqual([`tree/d10/x/${'x/'.repeat(9)}a.txt`]);
     expect(errors(all)).toEqual([]);
     expect(Document.parse(JSON.parse(r.treeFollowed!.stdout)).articles).toHaveLength(1);
   });
 
   it('does not follow links inside a directory unless asked (-L/--follow), and says so when that leaves nothing', () => {
-    expect(files([...walk([t('tree/d14')], { ext: ['txt'] })])).toEqual([]);
+    expect(files([...walk([t('tree/d10')], { ext: ['txt'] })])).toEqual([]);
     const { stdout, stderr, status } = r.tree!;
     expect(status).toBe(2);
     expect(JSON.parse(stdout).articles).toEqual([]);
-    expect(stderr).toBe(`rumours: ${t('tree/d14')}: no articles in directory (looked for .txt, .md; 2 symbolic links not followed: --follow follows them)\n`);
+    expect(stderr).toBe(`rumours: ${t('tree/d10')}: no articles in directory (looked for .txt, .md; 2 symbolic links not followed: --follow follows them)\n`);
   });
 
   it('without --follow reads what is in the tree; with it, links that leave the tree too, and a link back up is a loop', () => {
@@ -212,6 +212,11 @@ describe('large articles and signals', () => {
     const n = Document.parse(JSON.parse(stdout)).articles.length;
     expect(n).toBeGreaterThan(0);
     expect(stderr).toBe(`rumours: hung up after ${n} of 60 articles; output closed\n`);
+    // The store is closed as on Ctrl-C: what was recorded is committed, and no -wal or -shm is left.
+    expect([existsSync(t('hup.db-wal')), existsSync(t('hup.db-shm'))]).toEqual([false, false]);
+    const d = new Database(t('hup.db'), { readonly: true });
+    expect((d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n).toBeGreaterThan(0);
+    d.close();
   });
 });
 
