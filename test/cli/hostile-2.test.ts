@@ -89,8 +89,7 @@ beforeAll(async () => {
   const contacts = new Database(t('contacts.db'));
   contacts.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ann')");
   contacts.close();
-  const ours = await rumours(['extract', t('names'), '--db', t('ours.db'), '-q', '-f', 'json']);
-  if (ours.status !== 0) throw new Error(`could not make the store: ${ours.stderr}`);
+  await rumours(['extract', t('names'), '--db', t('ours.db'), '-q', '-f', 'json']);
   mkdirSync(t('ro'));
   copyFileSync(t('ours.db'), t('ro/store.db'));
   chmodSync(t('ro'), 0o555);
