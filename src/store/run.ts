@@ -10,7 +10,7 @@ import { storeProblem, StoreError, type Store } from './db.js';
 
 /** How the run goes through the store, and what it is told of the store on the way. */
 export interface StoreRunOptions extends RunOptions {
-  /** Told once that another process holds the write lock and the run waits for it. */
+  /** Told that another process holds the write lock and the run waits for it (then every 5 s while it waits). */
   onWait?: (message: string) => void;
   /**
    * Told once that the store failed (a full disk, a damaged page, a lock held too long): the batch
@@ -23,6 +23,8 @@ export interface StoreRunOptions extends RunOptions {
 
 const _LOCK_WAIT_MS = 30_000;
 const _LOCK_POLL_MS = 100;
+// How often a long wait says it is still waiting.
+const _LOCK_SAY_MS = 5_000;
 
 /** An outcome, and whether it came from the store rather than from extraction. */
 export type StoredOutcome = Outcome & { cached?: boolean };
@@ -113,16 +115,22 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
 }
 
 /**
- * Wait until this process may write (another holds the lock: say so once, try again every tenth of a
- * second, and give up after a while naming the store).
+ * Wait until this process may write (another holds the lock: say so, and every few seconds again,
+ * try again every tenth of a second, and give up after a while naming the store).
  */
 async function _writable(store: Store, opts: StoreRunOptions): Promise<void> {
   if (store.tryBegin()) return;
   const limit = opts.lockWaitMs ?? _LOCK_WAIT_MS;
   opts.onWait?.(`${store.path}: another process is writing to the store; waiting for it (up to ${Math.round(limit / 1000)} s)`);
   const start = Date.now();
+  let said = start;
   while (!store.tryBegin()) {
-    if (Date.now() - start >= limit) throw new StoreError(`${store.path}: the store is still locked by another process after ${Math.round(limit / 1000)} s`);
+    const now = Date.now();
+    if (now - start >= limit) throw new StoreError(`${store.path}: the store is still locked by another process after ${Math.round(limit / 1000)} s`);
+    if (now - said >= _LOCK_SAY_MS) {
+      said = now;
+      opts.onWait?.(`${store.path}: still waiting for the other process (${Math.round((now - start) / 1000)} s)`);
+    }
     await new Promise((resolve) => setTimeout(resolve, _LOCK_POLL_MS));
   }
 }
