@@ -3,7 +3,7 @@
 // runs; store/run.ts runs the same choice through the store.
 import { availableParallelism } from 'node:os';
 import type { TextFormat } from './format/text.js';
-import { startPool, workersAvailable, type Pool } from './parallel/pool.js';
+import { BIG_ARTICLE, extractAlone, startPool, workersAvailable, type Pool } from './parallel/pool.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type Loaded, type ReadOptions } from './read/index.js';
 import type { Article } from './schema.js';
 
@@ -37,11 +37,6 @@ export function workersFor(total: number, jobs: number | undefined): number {
   return Math.min(jobs ?? (total < SMALL_RUN ? 0 : availableParallelism()), total);
 }
 
-/** What reading needs of a run's options, with the defaults filled in. */
-export function readOptionsOf(opts: RunOptions): ReadOptions {
-  return { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ignore: opts.ignore ?? true, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
-}
-
 /** Every input's article, in input order. */
 export function extractPaths(paths: string[], opts: RunOptions = {}): AsyncGenerator<Outcome> {
   return _run(paths, opts, null) as AsyncGenerator<Outcome>;
@@ -55,8 +50,13 @@ export function writePaths(paths: string[], format: TextFormat, opts: RunOptions
   return _run(paths, opts, format) as AsyncGenerator<Written>;
 }
 
+/** How a run reads its inputs, the defaults filled in. */
+export function readOptions(opts: RunOptions): ReadOptions {
+  return { ext: opts.ext ?? DEFAULT_EXT, maxSize: opts.maxSize ?? DEFAULT_MAX_SIZE, ignore: opts.ignore ?? true, follow: opts.follow ?? false, ...(opts.stdin ? { stdin: opts.stdin } : {}) };
+}
+
 async function* _run(paths: string[], opts: RunOptions, format: TextFormat | null): AsyncGenerator<Outcome | Written> {
-  const readOpts = readOptionsOf(opts);
+  const readOpts = readOptions(opts);
   // Workers start before the walk ends (an explicit --jobs N at once, the default one per core once
   // SMALL_RUN files are found), so that their start overlaps a long walk.
   const early: { pool: Pool | null } = { pool: null };
@@ -97,9 +97,16 @@ async function* _run(paths: string[], opts: RunOptions, format: TextFormat | nul
 export async function* extractHere(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome> {
   // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
   const { extractArticle } = await import('./extract/index.js');
+  const alone = workersAvailable();
+  let id = 0;
   for await (const r of items) {
     if (!r.ok) {
       yield r;
+      continue;
+    }
+    // A large article goes to a worker of its own: this thread stays free for signals and timers.
+    if (alone && r.bytes.length > BIG_ARTICLE) {
+      yield (await extractAlone({ id: id++, file: r.file, bytes: r.bytes })) as Outcome;
       continue;
     }
     const read = fromBytes(r.file, r.bytes);

@@ -19,6 +19,8 @@ export interface ReadingOptions {
   ignore?: boolean;
   /** The currency every fee is also given in (--currency). */
   currency?: Currency;
+  /** -L/--follow: follow symbolic links inside directories. */
+  follow?: boolean;
   /** --db PATH: the store to use instead of RUMOURS_DB or the data directory. */
   db?: string;
   /** false with --no-store: read and print, record nothing. */
@@ -27,7 +29,15 @@ export interface ReadingOptions {
 
 /** --db on any command that uses the store. */
 export function addDbOption(cmd: Command): Command {
-  return cmd.option('--db <path>', 'the store (default: $RUMOURS_DB, else $XDG_DATA_HOME/rumours/rumours.db or ~/.local/share/rumours/rumours.db)');
+  return cmd.addOption(
+    new Option('--db <path>', 'the store (default: $RUMOURS_DB, else $XDG_DATA_HOME/rumours/rumours.db or ~/.local/share/rumours/rumours.db)').argParser(parseDb),
+  );
+}
+
+/** An empty --db is a mistake (an unset shell variable), never the default store. */
+export function parseDb(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('the path is empty (--no-store records nothing)');
+  return value;
 }
 
 /** --db and --no-store on a command that extracts articles. */
@@ -69,7 +79,8 @@ export function addReadingOptions(cmd: Command): Command {
     .option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)')
     .addOption(new Option('-j, --jobs <n>', 'worker threads for extraction (default: one per core for runs of 1,000 files or more, the main thread below that)').argParser(parseJobs))
     .option('-q, --quiet', 'no progress bar (it is only drawn on a terminal, for runs over a second)', false)
-    .option('--no-ignore', 'also read what .gitignore and .ignore files exclude, and node_modules folders');
+    .option('--no-ignore', 'also read what .gitignore and .ignore files exclude, and node_modules folders')
+    .option('-L, --follow', 'follow symbolic links inside directories (a path named here is always followed)', false);
 }
 
 /** A whole number from 1 to 10,000 (--limit). */
@@ -150,4 +161,19 @@ export async function paintFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): Pr
 /** Help that leads with examples: they answer "how do I..." before the option list does. */
 export function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('before', `Examples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+}
+
+// A player's or a club's name is a few words: a longer query is a mistake (a pasted paragraph), and would build
+// a query too large for SQLite ("Expression tree is too large").
+const _NAME_WORDS = 12;
+const _NAME_CHARS = 200;
+
+/** Why a player's (or a club's) name given on the command line cannot be one, or null when it can. */
+export function badName(name: string, what = "a player's name"): string | null {
+  if (name.trim() === '') return 'the name is empty';
+  const words = name.trim().split(/\s+/).length;
+  if (words > _NAME_WORDS || name.length > _NAME_CHARS) {
+    return `the name is too long (${words} words, ${name.length} characters; ${what} has at most ${_NAME_WORDS} words and ${_NAME_CHARS} characters)`;
+  }
+  return null;
 }

@@ -14,18 +14,23 @@ export function reportFailure(io: Io, file: string, reason: string): void {
 
 export interface Interrupt {
   readonly stopped: boolean;
-  /** 130 after Ctrl-C (SIGINT), 143 after SIGTERM (`timeout`, `kill`): 128 + the signal number. */
+  /** 130 after Ctrl-C (SIGINT), 143 after SIGTERM (`timeout`, `kill`), 129 after SIGHUP (the terminal closed): 128 + the signal number. */
   readonly code: number;
   /** "interrupted" or "terminated", for the message that says how far the run got. */
   readonly verb: string;
   dispose(): void;
 }
 
-const _SIGNALS = { SIGINT: { code: 130, verb: 'interrupted' }, SIGTERM: { code: 143, verb: 'terminated' } } as const;
+const _SIGNALS = {
+  SIGINT: { code: 130, verb: 'interrupted' },
+  SIGTERM: { code: 143, verb: 'terminated' },
+  SIGHUP: { code: 129, verb: 'hung up' },
+} as const;
 
 // How long a stopped run may take to reach the end of the article in hand before it is ended anyway:
-// a run waiting for input that never comes (standard input left open) must still stop.
-const _GRACE_MS = 1000;
+// a run waiting for input that never comes (standard input left open), or for a large article's
+// worker, must still stop within a second.
+const _GRACE_MS = 500;
 
 /**
  * Ctrl-C or SIGTERM during a long run: finish the current article, close the output, exit 128 + the

@@ -7,7 +7,7 @@ import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { addCurrencyOption, paintFor, chosenFormat, examples, terminalWidth } from './_options.js';
+import { addCurrencyOption, badName, paintFor, chosenFormat, examples, terminalWidth } from './_options.js';
 
 const _COLUMNS: Array<Column<ClubLink>> = [
   { head: 'DIR', cell: (l) => l.direction },
@@ -36,6 +36,12 @@ export function register(program: Command, io: Io): void {
 }
 
 export async function runClub(name: string, opts: QueryOptions & { currency?: Currency }, io: Io): Promise<void> {
+  const bad = badName(name, "a club's name");
+  if (bad) {
+    io.stderr.write(`rumours: club: ${bad}\n`);
+    setExit(io, 2);
+    return;
+  }
   const { resolveClub } = await import('./_names.js');
   const club = (await resolveClub(name, io))?.name ?? null;
   if (club === null) return;

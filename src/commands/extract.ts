@@ -49,7 +49,8 @@ and a file whose bytes are unchanged since is answered from it without being ext
 --no-store only prints. Standard input is never stored.
 
 Exit status: 0 all inputs read; 2 a usage error, or an input that could not be read (the others
-are still printed); 130 Ctrl-C, 143 SIGTERM (what was done so far is printed and closed).
+are still printed); 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (what was done so far is printed and
+closed, within a second; a second Ctrl-C ends the run at once).
 `,
   );
 }
@@ -70,12 +71,13 @@ export async function runExtract(paths: string[], opts: ReadingOptions, io: Io):
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths, writePaths } = await import('../pipeline.js');
   const { textFormat } = await import('../format/text.js');
-  const { openForCommand } = await import('../store/open.js');
+  const { openForCommand, storeReporter } = await import('../store/open.js');
   const { count, formatNumber } = await import('../format/_text.js');
   const { extractThroughStore } = await import('../store/run.js');
+  // A store that cannot be used is said (openForCommand) and the run goes on without it.
   const opened = opts.store === false ? null : openForCommand(opts, io, true);
-  if (opened?.kind === 'error') return;
   const store = opened?.kind === 'store' ? opened.store : null;
+  const storeSays = storeReporter(io);
   const bar = progress(io, opts.quiet);
   // Inputs handled so far (printed or reported) out of all those the paths name, in input order: an
   // interrupted run says how far it got, so that it can be resumed from there.
@@ -97,15 +99,17 @@ export async function runExtract(paths: string[], opts: ReadingOptions, io: Io):
     bar.done(); // the message must not land on the progress bar's line
     io.stderr.write(`rumours: ${interrupt.verb} after ${formatNumber(done)} of ${count(total, 'article')}; output closed\n`);
   };
-  // Still waiting when the grace time is up (or on a second Ctrl-C): say so and close what was written.
+  // Still waiting when the grace time is up (or on a second Ctrl-C): say so, close what was written
+  // and commit what was recorded.
   const interrupt = watchInterrupt(() => {
     if (closed) return;
     sayStopped();
     close();
+    storeSays.close(store);
   });
   out.begin();
   try {
-    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false, onTotal };
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false, follow: opts.follow, onTotal, ...storeSays.options };
     // Output alone, in a format that writes each article on its own: the articles' texts are made
     // where they are extracted (see format/text.ts). Through the store, JSON Lines prints unchanged
     // articles from their stored JSON.
@@ -130,15 +134,17 @@ export async function runExtract(paths: string[], opts: ReadingOptions, io: Io):
         out.skipped(r.file, r.reason);
       }
       await io.stdout.drained?.();
-      if (interrupt.stopped) {
-        sayStopped();
-        setExit(io, interrupt.code);
-        break;
-      }
+      if (interrupt.stopped) break;
+    }
+    // A signal met during the last article is not lost: the event loop gets its turn to hear it.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (interrupt.stopped) {
+      sayStopped();
+      setExit(io, interrupt.code);
     }
   } finally {
     interrupt.dispose();
     close();
-    store?.close();
+    storeSays.close(store);
   }
 }

@@ -24,5 +24,5 @@ export async function runForget(paths: string[], opts: { db?: string }, io: Io):
       io.stderr.write(`rumours: none of ${paths.map(cleanPath).join(', ')} is in the store (${cleanPath(store.path)})\n`);
       setExit(io, 1);
     }
-  });
+  }, { write: true });
 }

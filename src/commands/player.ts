@@ -7,7 +7,7 @@ import type { Store } from '../store/db.js';
 import { count } from '../format/_text.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, terminalWidth, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, badName, paintFor, chosenFormat, examples, terminalWidth, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -66,8 +66,9 @@ error, or an input that could not be read.
 export type PlayerOptions = ReadingOptions;
 
 export async function runPlayer(name: string, paths: string[], opts: PlayerOptions, io: Io): Promise<void> {
-  if (name.trim() === '') {
-    io.stderr.write('rumours: player: the name is empty\n');
+  const bad = badName(name);
+  if (bad) {
+    io.stderr.write(`rumours: player: ${bad}\n`);
     setExit(io, 2);
     return;
   }
@@ -150,14 +151,15 @@ async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, art
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
   const { extractPaths } = await import('../pipeline.js');
-  const { openForCommand } = await import('../store/open.js');
+  const { openForCommand, storeReporter } = await import('../store/open.js');
   const { extractThroughStore } = await import('../store/run.js');
+  // A store that cannot be used is said and the articles are read without it, as `extract` does.
   const opened = opts.store === false ? null : openForCommand(opts, io, true);
-  if (opened?.kind === 'error') return false;
   const store = opened?.kind === 'store' ? opened.store : null;
+  const storeSays = storeReporter(io);
   const interrupt = watchInterrupt();
   try {
-    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false };
+    const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false, follow: opts.follow, ...storeSays.options };
     for await (const r of store ? extractThroughStore(inputs, store, runOpts) : extractPaths(inputs, runOpts)) {
       if (r.ok) {
         reportWarnings(io, r.article.file, r.article.warnings);
@@ -171,7 +173,7 @@ async function _readArticles(inputs: string[], opts: ReadingOptions, io: Io, art
     }
   } finally {
     interrupt.dispose();
-    store?.close();
+    storeSays.close(store);
   }
   return true;
 }

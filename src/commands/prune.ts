@@ -23,5 +23,5 @@ export async function runPrune(opts: { db?: string; dryRun?: boolean }, io: Io):
     for (const p of missing) io.stdout.write(`${cleanPath(p)}\n`);
     if (!opts.dryRun) store.forget(missing);
     io.stderr.write(`rumours: ${opts.dryRun ? 'would drop' : 'dropped'} ${count(missing.length, 'article')} whose file is gone\n`);
-  });
+  }, { write: true });
 }

@@ -34,6 +34,8 @@ export function register(program: Command, io: Io): void {
 export async function runReindex(opts: ReindexOptions, io: Io): Promise<void> {
   const { withStore } = await import('../store/query.js');
   const { extractThroughStore } = await import('../store/run.js');
+  const { storeReporter } = await import('../store/open.js');
+  const storeSays = storeReporter(io);
   await withStore(opts, io, async (store) => {
     const files = store.staleFiles(opts.all ?? false);
     let done = 0;
@@ -43,7 +45,7 @@ export async function runReindex(opts: ReindexOptions, io: Io): Promise<void> {
       // Each file is one path: a directory walk could pick up files that were never stored. With
       // --all, stored answers are passed over rather than marked stale first: a file that is gone
       // keeps its article as it was, not flagged for ever.
-      for await (const r of extractThroughStore(files, store, { maxSize: opts.maxSize, jobs: opts.jobs, fresh: opts.all === true })) {
+      for await (const r of extractThroughStore(files, store, { maxSize: opts.maxSize, jobs: opts.jobs, fresh: opts.all === true, ...storeSays.options })) {
         if (r.ok) done++;
         else {
           failed++;
@@ -59,5 +61,5 @@ export async function runReindex(opts: ReindexOptions, io: Io): Promise<void> {
     }
     io.stderr.write(`rumours: reindexed ${formatNumber(done)} of ${count(files.length, 'article')}${failed ? `; ${formatNumber(failed)} could not be read` : ''}\n`);
     if (failed) setExit(io, 2);
-  });
+  }, { write: true });
 }

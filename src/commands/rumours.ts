@@ -7,7 +7,7 @@ import type { Currency, DatedRumour, Status } from '../schema.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { addCurrencyOption, paintFor, chosenFormat, choiceOption, examples, parseCount, terminalWidth } from './_options.js';
+import { addCurrencyOption, badName, paintFor, chosenFormat, choiceOption, examples, parseCount, terminalWidth } from './_options.js';
 
 interface RumoursOptions extends QueryOptions {
   player?: string;
@@ -56,6 +56,12 @@ export function register(program: Command, io: Io): void {
 }
 
 export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
+  const bad = opts.player === undefined ? null : badName(opts.player);
+  if (bad) {
+    io.stderr.write(`rumours: --player: ${bad}\n`);
+    setExit(io, 2);
+    return;
+  }
   const { withStore } = await import('../store/query.js');
   const { writeRows } = await import('../store/render.js');
   const { rumourCells, rumourColumns } = await import('../format/csv.js');

@@ -1,6 +1,6 @@
 // `rumours stats`: what the store holds, where it is and how big.
 import type { Command } from 'commander';
-import { cleanPath, formatNumber } from '../format/_text.js';
+import { cleanPath, formatNumber, safeJson } from '../format/_text.js';
 import { setExit, type Io } from './_io.js';
 import { chosenFormat, examples } from './_options.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
@@ -28,14 +28,14 @@ export async function runStats(opts: QueryOptions & { check?: boolean }, io: Io)
       await print({ ...store.stats(), ...(check ? { consistent: check.ok, problems: check.problems } : {}) });
     },
     // No file yet: nothing is created for asking.
-    (path) => print(emptyStats(path ?? '')),
+    { empty: (path) => print(emptyStats(path ?? '')) },
   );
 }
 
 async function _print(s: StoreStats, opts: QueryOptions, io: Io): Promise<void> {
   const format = chosenFormat(opts, io);
   if (format === 'json' || format === 'ndjson') {
-    io.stdout.write(`${format === 'json' ? JSON.stringify(s, null, 2) : JSON.stringify(s)}\n`);
+    io.stdout.write(`${safeJson(format === 'json' ? JSON.stringify(s, null, 2) : JSON.stringify(s))}\n`);
     return;
   }
   if (format === 'csv') {

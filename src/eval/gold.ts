@@ -102,9 +102,22 @@ export function parseGold(json: unknown): GoldResult {
   return { ok: false, reason: `not a ${GOLD_SCHEMA_ID} file: ${where}${issue?.message ?? 'invalid'}` };
 }
 
+// Gold files are hand-made: a few MB at most. Anything larger is the wrong file (/dev/zero was read for 620 MB).
+const _GOLD_MAX = 64 * 1024 * 1024;
+
+/** Why this path cannot be a gold file, before reading it: not a regular file, or far too large. */
+async function _goldProblem(file: string): Promise<string | null> {
+  const st = await fs.stat(file);
+  if (!st.isFile()) return 'not a regular file (a gold file is JSON in a file)';
+  if (st.size > _GOLD_MAX) return `too large for a gold file (${Math.round(st.size / 1024 / 1024)} MB > ${_GOLD_MAX / 1024 / 1024} MB)`;
+  return null;
+}
+
 export async function loadGold(file: string): Promise<GoldResult> {
   let text: string;
   try {
+    const problem = await _goldProblem(file);
+    if (problem) return { ok: false, reason: problem };
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     return { ok: false, reason: describeFsError(err) };

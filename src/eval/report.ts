@@ -1,6 +1,7 @@
 // Rendering an EvalReport: a table for people (one row per field, then the macro-F1) and JSON for
 // scripts. Both read the same report; neither computes anything.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { safeJson } from '../format/_text.js';
 import { CORE_FIELDS, EXTRA_FIELDS, FIELDS, type EvalDetail, type EvalReport, type FieldName } from './score.js';
 
 export const FIELD_LABELS: Record<FieldName, string> = {
@@ -58,7 +59,7 @@ export function renderJson(report: EvalReport, opts: RenderOptions = {}): string
     }),
   );
   const out = { ...rest, fields, macroF1: round(report.macroF1), ...(opts.verbose ? { details: details ?? [] } : {}) };
-  return JSON.stringify(out, null, 2) + '\n';
+  return safeJson(JSON.stringify(out, null, 2)) + '\n';
 }
 
 export function renderDetails(details: readonly EvalDetail[], c: ChalkInstance = new Chalk({ level: 0 })): string[] {

@@ -26,6 +26,23 @@ export function shownPath(file: string, cwd: string = process.cwd()): string {
   return file.startsWith(under) ? file.slice(under.length) : file;
 }
 
+// Controls a cell of CSV may not hold: all but tab and line breaks, which RFC 4180 quoting carries.
+const _CELL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** A CSV cell's text: each control character (escapes, bidirectional overrides) a '?', as in cleanPath. */
+export function cleanCell(s: string): string {
+  return s.replace(_CELL_CONTROL, '?');
+}
+
+// What JSON.stringify leaves raw that a terminal or a browser acts on: DEL, C1 controls (0x9b is a
+// one-byte escape), bidirectional overrides, and the line and paragraph separators.
+const _JSON_RAW = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/g;
+
+/** JSON text with those characters written as \uXXXX: the same data once parsed, harmless when shown. */
+export function safeJson(json: string): string {
+  return json.replace(_JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `file:line`, what editors and terminals open at the line; the file alone when the line is not known. */
 export function fileLine(file: string, line: number | null | undefined): string {
   return line ? `${cleanPath(file)}:${line}` : cleanPath(file);

@@ -5,6 +5,7 @@ import { DEFAULT_CURRENCY } from '../ids.js';
 import type { ArticleOut, Currency, Evidence, RumourOut } from '../schema.js';
 import type { Formatter, Sink } from './index.js';
 import type { CsvTable } from './kinds.js';
+import { cleanCell } from './_text.js';
 
 
 export type Cell = string | number | null;
@@ -119,11 +120,14 @@ export function csvLine(cells: readonly Cell[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-/** null is an empty cell; numbers are written as numbers; text is neutralised, then quoted if needed. */
+/**
+ * null is an empty cell; numbers are written as numbers; text has its control characters made '?'
+ * (a terminal showing the file would act on them), is neutralised, then quoted if needed.
+ */
 export function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const s = neutralise(value);
+  const s = neutralise(cleanCell(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

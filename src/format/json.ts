@@ -4,6 +4,7 @@ import { convertArticle } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import type { ArticleOut, Currency } from '../schema.js';
 import type { Formatter, Sink } from './index.js';
+import { safeJson } from './_text.js';
 
 /** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */
 export function jsonReplacer(_key: string, value: unknown): unknown {
@@ -13,12 +14,12 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
 /** One article as an element of the JSON document's "articles", indented to sit there. */
 export function jsonArticle(a: ArticleOut): string {
   // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
-  return `    ${JSON.stringify(a, jsonReplacer, 2).replace(/\n/g, '\n    ')}`;
+  return `    ${safeJson(JSON.stringify(a, jsonReplacer, 2)).replace(/\n/g, '\n    ')}`;
 }
 
 /** One article as a line of JSON Lines. */
 export function ndjsonArticle(a: ArticleOut): string {
-  return `${JSON.stringify(a, jsonReplacer)}\n`;
+  return `${safeJson(JSON.stringify(a, jsonReplacer))}\n`;
 }
 
 /** `{"schema": "rumours/extract@1", "currency": "EUR", "articles": [...]}`, two-space indented. */

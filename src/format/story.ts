@@ -1,7 +1,7 @@
 // `rumours player`: the story of one player as a readable report, or as JSON / one JSON line / CSV.
 import type { Paint } from './paint.js';
 import type { Converted, Currency, PlayerStory } from '../schema.js';
-import { clean, count, fileLine, shortMoney, wrap } from './_text.js';
+import { clean, count, fileLine, safeJson, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
 import type { Format, Sink } from './index.js';
 import { jsonReplacer } from './json.js';
@@ -18,10 +18,10 @@ const _NO_CONVERSION: null[] = [null, null, null, null, null, null];
 export function writeStory(format: Format, story: PlayerStory, out: Sink, c: Paint, columns?: number): void {
   switch (format) {
     case 'json':
-      out.write(`${JSON.stringify(story, jsonReplacer, 2)}\n`);
+      out.write(`${safeJson(JSON.stringify(story, jsonReplacer, 2))}\n`);
       return;
     case 'ndjson':
-      out.write(`${JSON.stringify(story, jsonReplacer)}\n`);
+      out.write(`${safeJson(JSON.stringify(story, jsonReplacer))}\n`);
       return;
     case 'csv':
       out.write(storyCsv(story));

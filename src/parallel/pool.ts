@@ -31,6 +31,16 @@ const _PER_WORKER = 4;
 // time for 3 MB less (measured at 20,000 articles).
 const _LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
+// An article this large is extracted alone, in a worker of its own whose heap is sized for it: it
+// would not fit in a pool worker's heap (a 1.5 MB article failed there), and on the main thread it
+// would hold up signals and timers (Ctrl-C, the store's commits) for seconds.
+export const BIG_ARTICLE = 256 * 1024;
+
+/** The heap a worker needs for an article of `bytes`: the tables, and room for the article's work. */
+function _heapFor(bytes: number): number {
+  return Math.ceil(_LIMITS.maxOldGenerationSizeMb + (120 * bytes) / (1024 * 1024));
+}
+
 // Articles between two full collections on the main thread, whose heap has no cap (see _gc.ts).
 const _GC_EVERY = 256;
 
@@ -86,7 +96,8 @@ export function startPool(jobs: number, format: TextFormat | null = null): Pool 
       let id = 0;
       try {
         for await (const item of items) {
-          window.push(item.ok ? _dispatch(slots, { id: id++, file: item.file, bytes: item.bytes }) : Promise.resolve(item));
+          const job = item.ok ? { id: id++, file: item.file, bytes: item.bytes } : null;
+          window.push(!job ? Promise.resolve(item as Outcome) : job.bytes.length > BIG_ARTICLE ? extractAlone(job, format) : _dispatch(slots, job));
           while (window.length >= jobs * _PER_WORKER) {
             collect();
             yield await (window.shift() as Promise<Outcome | Written>);
@@ -102,6 +113,18 @@ export function startPool(jobs: number, format: TextFormat | null = null): Pool 
 
 export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
   return startPool(jobs).run(items) as AsyncGenerator<Outcome>;
+}
+
+/** One large article, in a worker of its own sized for it (see BIG_ARTICLE), ended once it is done. */
+export function extractAlone(job: Job, format: TextFormat | null = null): Promise<Outcome | Written> {
+  const limits = { ..._LIMITS, maxOldGenerationSizeMb: _heapFor(job.bytes.length) };
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: limits, workerData: { format } satisfies WorkerSetup });
+  return new Promise<Outcome | Written>((resolve) => {
+    worker.once('message', (d: Done) => resolve(d.outcome));
+    worker.once('error', (err) => resolve({ ok: false, file: job.file, reason: `extraction failed: ${err.message}` }));
+    worker.once('exit', () => resolve({ ok: false, file: job.file, reason: 'extraction failed: the worker stopped' }));
+    worker.postMessage(job);
+  }).finally(() => void worker.terminate());
 }
 
 function _dispatch(slots: _Slot[], job: Job): Promise<Outcome | Written> {

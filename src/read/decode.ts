@@ -22,10 +22,17 @@ function _startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   if (_startsWith(bytes, [0xef, 0xbb, 0xbf])) return _utf8OrLatin(bytes.subarray(3));
+  // UTF-32's marks first: FF FE 00 00 also begins like UTF-16's.
+  if (_startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return _utf32(bytes.subarray(4), true);
+  if (_startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return _utf32(bytes.subarray(4), false);
   if (_startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings: [] };
   if (_startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings: [] };
   for (const [what, magic] of _MAGIC) {
     if (_startsWith(bytes, magic)) return { ok: false, reason: `binary file (${what})` };
+  }
+  const unmarked = _utf16Unmarked(bytes);
+  if (unmarked) {
+    return { ok: true, text: new TextDecoder(unmarked).decode(bytes), warnings: [`no byte order mark, but the bytes are text in ${unmarked.toUpperCase()}: read so`] };
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   return _utf8OrLatin(bytes);
@@ -50,4 +57,37 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? _CP1252_HIGH.charCodeAt(b - 0x80) : b)));
   }
   return out;
+}
+
+/** UTF-32 (after its byte order mark), which TextDecoder does not read; a code point out of range is refused. */
+function _utf32(bytes: Uint8Array, little: boolean): Decoded {
+  if (bytes.length % 4 !== 0) return { ok: false, reason: 'UTF-32 (by its byte order mark) of a length that is not a whole number of characters: damaged or not UTF-32' };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const c = view.getUint32(i, little);
+    if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return { ok: false, reason: `UTF-32 (by its byte order mark) with an invalid character at byte ${i + 4}: damaged or not UTF-32` };
+    parts.push(String.fromCodePoint(c));
+  }
+  return { ok: true, text: parts.join(''), warnings: [] };
+}
+
+/**
+ * UTF-16 saved without a byte order mark: text in the Latin script has a NUL in every other byte
+ * (the odd ones in little-endian, the even ones in big-endian) and almost none in the others.
+ * Looked for in the first 4 KB.
+ */
+function _utf16Unmarked(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0 || (bytes[0] !== 0 && bytes[1] !== 0)) return null;
+  const n = Math.min(bytes.length, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.4 && even <= pairs * 0.02) return 'utf-16le';
+  if (even >= pairs * 0.4 && odd <= pairs * 0.02) return 'utf-16be';
+  return null;
 }

@@ -28,6 +28,8 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Skip what .gitignore / .ignore files exclude, and node_modules (default true; --no-ignore). */
   ignore?: boolean;
+  /** Follow symbolic links inside directories (--follow); see WalkOptions. */
+  follow?: boolean;
 }
 
 export { DEFAULT_EXT, DEFAULT_MAX_SIZE };
@@ -53,24 +55,33 @@ const _YIELD_EVERY = 8;
  * the two walks, the second one is what is read.
  */
 export async function loadInputs(paths: string[], opts: ReadOptions, onFound?: (count: number) => void): Promise<Inputs> {
-  const walkOpts = { ext: opts.ext, ignore: opts.ignore ?? true };
+  const walkOpts = { ext: opts.ext, ignore: opts.ignore ?? true, follow: opts.follow ?? false };
   let total = 0;
-  for (const _ of walk(paths, onFound ? { ...walkOpts, onFound } : walkOpts)) total++;
+  for (const item of walk(paths, onFound ? { ...walkOpts, onFound } : walkOpts)) {
+    // A long walk gives the event loop its turn, so that Ctrl-C stops it.
+    if (item.kind === 'pause') await _turn();
+    else total++;
+  }
   return { total, items: _loadAhead(walk(paths, walkOpts), opts) };
 }
 
+function _turn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 async function* _loadAhead(items: Iterator<WalkItem>, opts: ReadOptions): AsyncGenerator<Loaded> {
-  const start = (item: WalkItem): Promise<Loaded> =>
-    item.kind === 'error' ? Promise.resolve({ ok: false, file: item.file, reason: item.reason }) : item.kind === 'stdin' ? _loadStdin(opts) : loadFile(item.file, opts.maxSize);
+  const start = (item: Exclude<WalkItem, { kind: 'pause' }>): Promise<Loaded> =>
+    item.kind === 'error' ? Promise.resolve({ ok: false, file: item.file, reason: item.reason }) : item.kind === 'stdin' ? _loadStdin(opts) : loadFile(item.file, opts.maxSize, item.raw);
   const window: Array<Promise<Loaded>> = [];
   let walked = false;
   for (let n = 0; ; n++) {
     // Files are read synchronously (see loadFile): every few, the event loop gets its turn, so that
     // Ctrl-C, timers and the progress bar are not held up by a long run.
-    if (n % _YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (n % _YIELD_EVERY === 0) await _turn();
     while (!walked && window.length < _AHEAD) {
       const next = items.next();
       if (next.done) walked = true;
+      else if (next.value.kind === 'pause') await _turn();
       else window.push(start(next.value));
     }
     const first = window.shift();
@@ -94,14 +105,16 @@ export async function readFile(file: string, maxSize: number = DEFAULT_MAX_SIZE)
  * (stat, open, read, close) cost a fraction of the same calls sent through the thread pool one
  * promise at a time, which was a third of the time of a re-run answered from the store.
  */
-export async function loadFile(file: string, maxSize: number = DEFAULT_MAX_SIZE): Promise<Loaded> {
+export async function loadFile(file: string, maxSize: number = DEFAULT_MAX_SIZE, raw?: Buffer): Promise<Loaded> {
   let fd: number | undefined;
+  // A name that is not valid UTF-8 is opened by its bytes (see walk.ts); `file` is what people see.
+  const at = raw ?? file;
   try {
     // Checked before opening: opening a named pipe would wait for a writer.
-    const st = statSync(file);
+    const st = statSync(at);
     if (!st.isFile()) return { ok: false, file, reason: 'not a regular file' };
     if (st.size > maxSize) return { ok: false, file, reason: `larger than the size limit (${_size(st.size)} > ${_size(maxSize)}; see --max-size)` };
-    fd = openSync(file, 'r');
+    fd = openSync(at, 'r');
     return { ok: true, file, bytes: _readAll(fd, st.size) };
   } catch (err) {
     return { ok: false, file, reason: describeFsError(err) };

@@ -1,12 +1,17 @@
 // Command-line paths → the article files to read, in a stable sorted order, with a reason for each
 // path that gives none.
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { IgnoreRules } from './_ignore.js';
 
-export type WalkItem = { kind: 'file'; file: string } | { kind: 'stdin' } | { kind: 'error'; file: string; reason: string };
+/**
+ * A file (with `raw`, its path as bytes, when its name is not valid UTF-8: `file` then shows each
+ * bad byte as \xNN), standard input, a problem, or a pause: the walk has read many directories
+ * without finding anything, and the caller may give the event loop its turn (signals, timers).
+ */
+export type WalkItem = { kind: 'file'; file: string; raw?: Buffer } | { kind: 'stdin' } | { kind: 'error'; file: string; reason: string } | { kind: 'pause' };
 
-/** What a directory's walk meets: files, and the problems on the way. */
+/** What a directory's walk meets: files, problems on the way, and pauses. */
 type _Found = Exclude<WalkItem, { kind: 'stdin' }>;
 
 export interface WalkOptions {
@@ -16,6 +21,12 @@ export interface WalkOptions {
   onFound?: (count: number) => void;
   /** Skip node_modules and what .gitignore / .ignore files exclude, as ripgrep does (default true). */
   ignore?: boolean;
+  /**
+   * Follow symbolic links met inside directories (-L/--follow), as ripgrep does: off by default. A
+   * path named on the command line is always followed. Either way each real directory (device and
+   * inode) is read once.
+   */
+  follow?: boolean;
 }
 
 /**
@@ -66,10 +77,8 @@ function* _walkGroup(paths: string[], opts: WalkOptions, counter: { n: number })
     else yield { kind: 'error', file: p, reason: _NOT_REGULAR };
   }
   // Each stream is in order; merged, so is the whole, and a file met twice is met twice in a row.
-  const streams: Array<Iterator<_Found>> = [
-    named.sort(comparePaths).map((file): _Found => ({ kind: 'file', file }))[Symbol.iterator](),
-    ...dirs.map((d) => _walkRoot(d, exts, opts.ignore === false ? null : IgnoreRules.at(d))),
-  ];
+  const follow = opts.follow ?? false;
+  const streams: Array<Iterator<_Found>> = [named.sort(comparePaths).map((file): _Found => ({ kind: 'file', file }))[Symbol.iterator](), ...dirs.map((d) => _walkRoot(d, exts, follow, opts.ignore === false ? null : IgnoreRules.at(d)))];
   const heads = streams.map((s) => s.next());
   let last: string | null = null;
   for (;;) {
@@ -77,12 +86,16 @@ function* _walkGroup(paths: string[], opts: WalkOptions, counter: { n: number })
     for (let i = 0; i < heads.length; i++) {
       const h = heads[i] as IteratorResult<_Found>;
       const best = heads[first];
-      if (!h.done && (best === undefined || best.done || comparePaths(h.value.file, best.value.file) < 0)) first = i;
+      if (!h.done && (best === undefined || best.done || _before(h.value, best.value))) first = i;
     }
     const head = heads[first];
     if (head === undefined || head.done) return;
     const item = head.value;
     heads[first] = (streams[first] as Iterator<_Found>).next();
+    if (item.kind === 'pause') {
+      yield item;
+      continue;
+    }
     if (item.kind === 'file') {
       if (item.file === last) continue;
       last = item.file;
@@ -92,19 +105,30 @@ function* _walkGroup(paths: string[], opts: WalkOptions, counter: { n: number })
   }
 }
 
+/** A pause goes out at once; the rest in the order of their paths. */
+function _before(a: _Found, b: _Found): boolean {
+  if (a.kind === 'pause') return b.kind !== 'pause';
+  return b.kind !== 'pause' && comparePaths(a.file, b.file) < 0;
+}
+
 /** Code-unit order, so that the order never depends on the machine's locale. */
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A directory named on the command line: its articles, or why it gives none. */
-function* _walkRoot(dir: string, exts: string[], rules: IgnoreRules | null): Generator<_Found> {
+function* _walkRoot(dir: string, exts: string[], follow: boolean, rules: IgnoreRules | null): Generator<_Found> {
   let any = false;
-  for (const item of _walkDir(dir, _extensionTest(exts), new Set(), rules)) {
-    any = true;
+  const state: _Walk = { extension: _extensionTest(exts), follow, visited: new Set(), ancestors: new Set(), linksSkipped: 0, dirsRead: 0 };
+  for (const item of _walkDir(dir, null, state, rules)) {
+    if (item.kind !== 'pause') any = true;
     yield item;
   }
-  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${exts.map((e) => '.' + e).join(', ')})` };
+  if (!any) yield { kind: 'error', file: dir, reason: `no articles in directory (looked for ${exts.map((e) => '.' + e).join(', ')}${_linksNote(state.linksSkipped)})` };
+}
+
+function _linksNote(n: number): string {
+  return n === 0 ? '' : `; ${n} symbolic ${n === 1 ? 'link' : 'links'} not followed: --follow follows them`;
 }
 
 /** A test of a file name's extension, any case, that makes no strings. */
@@ -116,37 +140,75 @@ function _extensionTest(exts: string[]): RegExp {
 /** What a symbolic link points to, or why it cannot be followed. */
 type _Target = { dir: boolean; file: boolean; problem: string | null };
 
-function* _walkDir(dir: string, extension: RegExp, seen: Set<string>, rules: IgnoreRules | null): Generator<_Found> {
-  let real: string;
+/** One root's walk: what it has seen, and what it has left alone. */
+interface _Walk {
+  extension: RegExp;
+  follow: boolean;
+  /** Every directory read, by device and inode (as find and ripgrep know them): each is read once. */
+  visited: Set<string>;
+  /** The directories from the root down to the one being read: a link back to one of them is a loop. */
+  ancestors: Set<string>;
+  linksSkipped: number;
+  dirsRead: number;
+}
+
+// Directories read between two pauses (see WalkItem).
+const _PAUSE_EVERY = 64;
+
+/** A directory entry: its name for people and sorting, and its bytes when that name is not valid UTF-8. */
+type _Entry = Dirent & { raw?: Buffer };
+
+function* _walkDir(dir: string, raw: Buffer | null, state: _Walk, rules: IgnoreRules | null): Generator<_Found> {
+  const at = raw ?? dir;
+  let id: string;
   try {
-    real = realpathSync(dir);
+    const st = statSync(at, { bigint: true });
+    id = `${st.dev}:${st.ino}`;
   } catch (err) {
     yield { kind: 'error', file: dir, reason: describeFsError(err) };
     return;
   }
-  // A symlink back up the tree would otherwise walk for ever.
-  if (seen.has(real)) {
+  // A link back up the tree would walk for ever; a second way into a directory already read (two
+  // links to one folder, thirty levels of them: 2^30 paths) would read it again and again.
+  if (state.ancestors.has(id)) {
     yield { kind: 'error', file: dir, reason: 'symlink loop (directory already visited)' };
     return;
   }
-  seen.add(real);
-  let entries: Dirent[];
+  if (state.visited.has(id)) return;
+  state.visited.add(id);
+  if (++state.dirsRead % _PAUSE_EVERY === 0) yield { kind: 'pause' };
+  let entries: _Entry[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = _readDir(at);
   } catch (err) {
     yield { kind: 'error', file: dir, reason: describeFsError(err) };
     return;
   }
-  const article = (e: Dirent) => extension.test(e.name);
+  state.ancestors.add(id);
+  try {
+    yield* _walkEntries(dir, raw, entries, state, rules);
+  } finally {
+    state.ancestors.delete(id);
+  }
+}
+
+function* _walkEntries(dir: string, raw: Buffer | null, entries: _Entry[], state: _Walk, rules: IgnoreRules | null): Generator<_Found> {
+  const article = (e: Dirent) => state.extension.test(e.name);
   // Each path made by one concatenation: a walk makes as little garbage as it can (see `walk`).
   const under = path.join(dir, '_').slice(0, -1);
+  const rawUnder = raw ? Buffer.concat([raw, Buffer.from(path.sep)]) : null;
+  const rawOf = (e: _Entry): Buffer | null => (e.raw ? Buffer.concat([rawUnder ?? Buffer.from(under), e.raw]) : rawUnder ? Buffer.concat([rawUnder, Buffer.from(e.name)]) : null);
   // Symbolic links are followed before sorting, which depends on what they point to.
   const links = new Map<string, _Target>();
   for (const e of entries) {
     if (!e.isSymbolicLink() || e.name.startsWith('.')) continue;
+    if (!state.follow) {
+      state.linksSkipped++;
+      continue;
+    }
     const full = under + e.name;
     try {
-      const st = statSync(full);
+      const st = statSync(rawOf(e) ?? full);
       links.set(e.name, { dir: st.isDirectory(), file: st.isFile(), problem: null });
     } catch (err) {
       // A dangling link to something that is not an article is no loss; a loop or a broken article is.
@@ -158,14 +220,74 @@ function* _walkDir(dir: string, extension: RegExp, seen: Set<string>, rules: Ign
   entries.sort((a, b) => _entryOrder(a.name, isDir(a), b.name, isDir(b)));
   for (const e of entries) {
     if (e.name.startsWith('.') || rules?.skips(under + e.name, isDir(e))) continue;
+    if (e.isSymbolicLink() && !state.follow) continue;
     const link = links.get(e.name);
     if (link?.problem === '') continue;
     if (link?.problem) yield { kind: 'error', file: under + e.name, reason: link.problem };
-    else if (isDir(e)) yield* _walkDir(under + e.name, extension, new Set(seen), rules?.enter(under + e.name) ?? null);
+    else if (isDir(e)) yield* _walkDir(under + e.name, rawOf(e), state, rules?.enter(under + e.name) ?? null);
     else if (!article(e)) continue;
-    else if (link?.file ?? e.isFile()) yield { kind: 'file', file: under + e.name };
+    else if (link?.file ?? e.isFile()) yield _file(under + e.name, rawOf(e));
     // A FIFO named like an article would block the run if read: said, not read.
     else yield { kind: 'error', file: under + e.name, reason: _NOT_REGULAR };
+  }
+}
+
+function _file(file: string, raw: Buffer | null): _Found {
+  return raw ? { kind: 'file', file, raw } : { kind: 'file', file };
+}
+
+/**
+ * A directory's entries. Node gives names as UTF-8 and turns bytes that are not into U+FFFD, which
+ * names no file: where one appears, the directory is read again as bytes, and such a name is kept
+ * as bytes (to open the file by) and shown with its bad bytes as \xNN.
+ */
+function _readDir(at: string | Buffer): _Entry[] {
+  const entries: _Entry[] = readdirSync(at as string, { withFileTypes: true });
+  if (!entries.some((e) => e.name.includes('\ufffd'))) return entries;
+  const asBytes = readdirSync(at as Buffer, { withFileTypes: true, encoding: 'buffer' }) as unknown as Array<Dirent & { name: Buffer }>;
+  return asBytes.map((e) => {
+    const shown = showBytes(e.name);
+    const entry = Object.assign(Object.create(Object.getPrototypeOf(e) as object) as _Entry, e, { name: shown });
+    if (shown !== e.name.toString('utf8')) entry.raw = e.name;
+    return entry;
+  });
+}
+
+const _fatal = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes as text: valid UTF-8 as it is, every other byte as \xNN (as ripgrep and git show them). */
+export function showBytes(bytes: Buffer): string {
+  try {
+    return _fatal.decode(bytes);
+  } catch {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const n = _utf8Length(bytes, i);
+      if (n === 0) {
+        out += `\\x${(bytes[i] as number).toString(16).padStart(2, '0')}`;
+        i++;
+      } else {
+        out += bytes.toString('utf8', i, i + n);
+        i += n;
+      }
+    }
+    return out;
+  }
+}
+
+/** The length of the valid UTF-8 sequence at `i`, or 0 when there is none. */
+function _utf8Length(b: Buffer, i: number): number {
+  const lead = b[i] as number;
+  const n = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (n <= 1) return n;
+  if (i + n > b.length) return 0;
+  for (let k = 1; k < n; k++) if (((b[i + k] as number) & 0xc0) !== 0x80) return 0;
+  try {
+    _fatal.decode(b.subarray(i, i + n));
+    return n;
+  } catch {
+    return 0;
   }
 }
 

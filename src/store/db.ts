@@ -1,6 +1,6 @@
 // The rumour store: one SQLite file (WAL, so readers never wait for a writer) holding every article
 // extracted, as its Article JSON plus indexed rows for the questions the commands ask.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -12,8 +12,9 @@ import { convertArticle, convertRumourFee, type FeeLike } from '../aggregate/cur
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import { nameKey } from '../aggregate/identity.js';
 import { jsonReplacer } from '../format/json.js';
+import { safeJson } from '../format/_text.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
-import { EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 // better-sqlite3 is CommonJS: required, not imported as an ES module, which would make node parse it
 // for its exports first (about 4 ms more on every run that opens the store).
@@ -24,6 +25,18 @@ const _BATCH_MS = 250;
 
 /** A store that cannot be used (newer than this tool, not a database): the message says why. */
 export class StoreError extends Error {}
+
+/** A store of an older schema opened read-only: it must be upgraded (written) first. */
+class _OldSchema extends StoreError {}
+
+// How long a statement waits for another process's lock before it fails (SQLITE_BUSY). A writer's
+// batch does not wait here: it asks (tryBegin) and its caller waits between tries, saying so.
+const _BUSY_MS = 10_000;
+
+export interface StoreOptions {
+  /** Open for queries: nothing is written, not even the WAL switch; a store that cannot be written still answers. */
+  readonly?: boolean;
+}
 
 export interface RumourFilter {
   clubs?: string[];
@@ -71,25 +84,42 @@ function _rumourOf(row: _RumourRow): Rumour {
 /** The rumour store: what `extract` recorded, and the questions the commands ask of it. */
 export class Store {
   readonly path: string;
+  readonly readonly: boolean;
   private readonly db: BetterSqlite3.Database;
   private readonly stmts = new Map<string, BetterSqlite3.Statement>();
   private batch = { articles: 0, since: 0 };
+  /** Commits an open batch once it is a quarter second old, even while the next article is long in extraction. */
+  private timer: NodeJS.Timeout | null = null;
+  /** A commit that failed on the timer, thrown at the next write. */
+  private late: unknown = null;
 
-  constructor(file: string) {
+  constructor(file: string, opts: StoreOptions = {}) {
     this.path = file;
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.readonly = opts.readonly ?? false;
+    if (file !== ':memory:' && !this.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     try {
-      this.db = new Database(file, { timeout: 10_000 });
-      this.db.pragma('journal_mode = WAL');
+      this.db = this.readonly ? _openReadOnly(file) : new Database(file, { timeout: _BUSY_MS });
     } catch (err) {
-      throw new StoreError(`${file}: cannot open the store: ${(err as Error).message}`);
+      throw new StoreError(storeProblem(file, err));
     }
-    // WAL with NORMAL: a killed process loses nothing committed; only a power cut may lose the last few.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
-    this.db.pragma('cache_size = -32000');
-    _migrate(this.db, file);
+    try {
+      // Looked at before anything is written: a file that is not ours is never changed.
+      const version = _vet(this.db, file);
+      if (!this.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        // WAL with NORMAL: a killed process loses nothing committed; only a power cut may lose the last few.
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        _migrate(this.db, file, version);
+      } else if (version < SCHEMA_VERSION) {
+        throw new _OldSchema(`${file}: the store has schema ${version} and needs upgrading to ${SCHEMA_VERSION}, which a query does not do: run rumours extract or reindex on it once`);
+      }
+      // A larger page cache keeps the indexes' pages in memory as the store grows past the default 2 MB.
+      this.db.pragma('cache_size = -32000');
+    } catch (err) {
+      this.db.close();
+      throw err instanceof StoreError ? err : new StoreError(storeProblem(file, err));
+    }
   }
 
   /** Statements are prepared once per store: preparing is most of the cost of a small insert. */
@@ -104,12 +134,66 @@ export class Store {
 
   /** Commit the articles recorded since the last commit. */
   flush(): void {
+    this._throwLate();
+    this._stopTimer();
     if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   close(): void {
-    this.flush();
-    this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.flush();
+    } finally {
+      this.db.close();
+    }
+  }
+
+  /**
+   * Open a batch if none is open: false at once, rather than waiting, when another process holds the
+   * write lock (the caller waits between tries and says so; see store/run.ts).
+   */
+  tryBegin(): boolean {
+    if (this.db.inTransaction) return true;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw err;
+    } finally {
+      this.db.pragma(`busy_timeout = ${_BUSY_MS}`);
+    }
+    this.batch = { articles: 0, since: Date.now() };
+    return true;
+  }
+
+  /** A commit that failed on the timer is said at the next write, or at the end. */
+  private _throwLate(): void {
+    if (this.late === null) return;
+    const err = this.late;
+    this.late = null;
+    throw err;
+  }
+
+  private _stopTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Commit the open batch when it is due, even if no article comes meanwhile. */
+  private _commitLater(): void {
+    if (this.timer) return;
+    const due = Math.max(0, this.batch.since + _BATCH_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      try {
+        this.flush();
+      } catch (err) {
+        this.late = err;
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      }
+    }, due);
+    this.timer.unref();
   }
 
   /** The stored article for this file, if its bytes are unchanged and the current extractor read it. */
@@ -131,7 +215,7 @@ export class Store {
     if (!row) return null;
     const json = inflateRawSync(row.json).toString('utf8');
     if (asLine && row.warnings !== null && json.startsWith(`{"file":${JSON.stringify(file)},`)) {
-      return { line: `${json}\n`, warnings: JSON.parse(row.warnings) as string[] };
+      return { line: `${safeJson(json)}\n`, warnings: JSON.parse(row.warnings) as string[] };
     }
     return { article: _asGiven(JSON.parse(json) as Article, file) };
   }
@@ -146,6 +230,7 @@ export class Store {
    * at each savepoint.
    */
   put(a: Article, text: string, bytes: number): void {
+    this._throwLate();
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.batch = { articles: 0, since: Date.now() };
@@ -153,11 +238,13 @@ export class Store {
     try {
       this._put(a, text, bytes);
     } catch (err) {
+      this._stopTimer();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw err;
     }
     this.batch.articles++;
     if (this.batch.articles >= _BATCH || Date.now() - this.batch.since >= _BATCH_MS) this.flush();
+    else this._commitLater();
   }
 
   private _put(a: Article, text: string, bytes: number): void {
@@ -441,9 +528,55 @@ export class Store {
   }
 }
 
-/** Open (creating and migrating as needed) the store at this path. */
-export function openStore(file: string): Store {
-  return new Store(file);
+/**
+ * Open (creating and migrating as needed) the store at this path; with `readonly`, for queries. A
+ * query on a store of an older schema has it upgraded first, when it can be written.
+ */
+export function openStore(file: string, opts: StoreOptions = {}): Store {
+  if (!opts.readonly) return new Store(file);
+  try {
+    return new Store(file, opts);
+  } catch (err) {
+    if (!(err instanceof _OldSchema)) throw err;
+    new Store(file).close();
+    return new Store(file, opts);
+  }
+}
+
+/**
+ * A store opened for reading only. In WAL mode SQLite needs the `-shm` file beside it; in a folder
+ * this user may not write, where none is left (no one has the store open), it cannot be made and
+ * the open fails. The store is then read from a copy in memory, marked as not in WAL mode (a copy
+ * is not): with no one writing, the file is the whole store.
+ */
+function _openReadOnly(file: string): BetterSqlite3.Database {
+  const db = new Database(file, { timeout: _BUSY_MS, readonly: true, fileMustExist: true });
+  try {
+    db.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
+    return db;
+  } catch (err) {
+    db.close();
+    const code = String((err as { code?: string }).code);
+    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw err;
+  }
+  const bytes = readFileSync(file);
+  // Bytes 18 and 19 of the header: 2 for WAL, 1 for a rollback journal.
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) bytes.fill(1, 18, 20);
+  return new Database(bytes, { readonly: true });
+}
+
+/** What went wrong with the store, in words, the store named first. */
+export function storeProblem(file: string, err: unknown): string {
+  if (err instanceof StoreError) return err.message;
+  const code = String((err as { code?: string })?.code ?? '');
+  const msg = (err as Error)?.message ?? String(err);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return `${file}: the store is damaged (${msg}): move it aside and run again (a new store is made and the articles are read again)`;
+  }
+  if (code.startsWith('SQLITE_FULL')) return `${file}: the disk is full (${msg})`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `${file}: the store is locked by another process (${msg}); try again when it has finished`;
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) return `${file}: cannot write to the store (${msg})`;
+  return `${file}: cannot use the store (${msg})`;
 }
 
 /** Words of the text as an FTS5 query that means "all of these words", whatever the punctuation. */
@@ -455,29 +588,56 @@ export function ftsQuery(text: string): string {
     .join(' ');
 }
 
-function _migrate(db: BetterSqlite3.Database, file: string): void {
+/**
+ * Is this a store rumours may use, and at what schema? Read before anything is written: an empty
+ * database (a new store), one with the store's mark, or one from before the mark that is plainly a
+ * rumours store. Anything else (another program's database, a negative version) is refused.
+ */
+function _vet(db: BetterSqlite3.Database, file: string): number {
+  let id: number;
   let version: number;
+  let tables: Set<string>;
   try {
+    id = Number(db.pragma('application_id', { simple: true }));
     version = Number(db.pragma('user_version', { simple: true }));
+    tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
   } catch (err) {
-    throw new StoreError(`${file}: not a rumours store (${(err as Error).message})`);
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB') throw new StoreError(`${file}: not a rumours store (not a database at all); rumours writes only to its own stores: use another --db`);
+    throw err;
+  }
+  const empty = id === 0 && version === 0 && tables.size === 0;
+  const ours = id === APPLICATION_ID || (id === 0 && version > 0 && tables.has('articles') && tables.has('player_names'));
+  if (!empty && !ours) {
+    throw new StoreError(`${file}: not a rumours store (a database of another program); rumours writes only to an empty file or its own store: use another --db`);
   }
   if (version > SCHEMA_VERSION) {
-    db.close();
     throw new StoreError(
       `${file}: this store was written by a newer rumours (store schema ${version}; this rumours reads up to ${SCHEMA_VERSION}): upgrade rumours, or use another store with --db`,
     );
   }
-  if (version > 0 && !db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'articles'").get()) {
-    throw new StoreError(`${file}: not a rumours store (a database without its tables)`);
+  if (version < 0 || (version > 0 && !tables.has('articles'))) {
+    throw new StoreError(`${file}: the store is damaged (schema version ${version}${tables.has('articles') ? '' : ', no articles table'}): move it aside and run again (a new store is made and the articles are read again)`);
   }
-  for (let v = version; v < SCHEMA_VERSION; v++) {
+  return version;
+}
+
+/**
+ * Bring the store to the current schema, all steps in one transaction: a step that fails leaves the
+ * store as it was, at its old version, still readable by the rumours that wrote it.
+ */
+function _migrate(db: BetterSqlite3.Database, file: string, version: number): void {
+  if (version === SCHEMA_VERSION && Number(db.pragma('application_id', { simple: true })) === APPLICATION_ID) return;
+  try {
     db.transaction(() => {
       // Another process may have migrated it meanwhile: the version is read again inside the transaction.
-      if (Number(db.pragma('user_version', { simple: true })) > v) return;
-      db.exec(MIGRATIONS[v] ?? '');
-      db.pragma(`user_version = ${v + 1}`);
+      const now = Number(db.pragma('user_version', { simple: true }));
+      for (let v = now; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${Math.max(now, SCHEMA_VERSION)}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
     }).immediate();
+  } catch (err) {
+    throw new StoreError(`${file}: cannot upgrade the store from schema ${version} to ${SCHEMA_VERSION} (${(err as Error).message}); it is left as it was`);
   }
 }
 

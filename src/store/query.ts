@@ -17,13 +17,18 @@ export function addQueryOptions(cmd: Command): Command {
   return addDbOption(addFormatOption(cmd).option('--no-color', 'no colours (also off when NO_COLOR is set or output is not a terminal)'));
 }
 
-/**
- * Run `fn` on the store; an empty or missing store is said on stderr and exits 1, unless `empty` is
- * given: then it runs on an empty store too (stats), or `empty` is called when there is no file at all.
- */
-export async function withStore(opts: { db?: string }, io: Io, fn: (store: Store) => void | Promise<void>, empty?: (path: string | null) => void | Promise<void>): Promise<void> {
+/** How a command uses the store: to change it (`write`; else it is opened read-only), or on an empty store too (`empty`). */
+export interface StoreUse {
+  write?: boolean;
+  /** Given: `fn` runs on an empty store too (stats), and `empty` is called when there is no file at all. */
+  empty?: (path: string | null) => void | Promise<void>;
+}
+
+/** Run `fn` on the store; an empty or missing store is said on stderr and exits 1 (see StoreUse). */
+export async function withStore(opts: { db?: string }, io: Io, fn: (store: Store) => void | Promise<void>, use: StoreUse = {}): Promise<void> {
+  const { write = false, empty } = use;
   const { openForCommand } = await import('./open.js');
-  const opened = openForCommand(opts, io, false);
+  const opened = openForCommand(opts, io, false, write);
   if (opened.kind === 'error') return;
   if (empty && opened.kind === 'none') return await empty(opened.path);
   if (opened.kind === 'none' || (!empty && opened.store.empty())) {

@@ -2,7 +2,7 @@
 // ({"schema", ..., "items"}), one item a line, or CSV.
 import type { Paint } from '../format/paint.js';
 import { csvLine, type Cell } from '../format/csv.js';
-import { clean, cleanPath } from '../format/_text.js';
+import { clean, cleanPath, safeJson } from '../format/_text.js';
 import type { Format, Sink } from '../format/index.js';
 import { renderTable, type Column as TableColumn } from '../format/table.js';
 import { SCHEMA_IDS, type OutputName } from '../ids.js';
@@ -33,10 +33,10 @@ export interface RowsOutput<T> {
 export function writeRows<T>(format: Format, output: OutputName, columns: Array<Column<T>>, rows: T[], out: Sink, paint: Paint, o: RowsOutput<T>): void {
   switch (format) {
     case 'json':
-      out.write(`${JSON.stringify({ schema: SCHEMA_IDS[output], ...o.envelope, items: rows }, null, 2)}\n`);
+      out.write(`${safeJson(JSON.stringify({ schema: SCHEMA_IDS[output], ...o.envelope, items: rows }, null, 2))}\n`);
       return;
     case 'ndjson':
-      for (const r of rows) out.write(`${JSON.stringify(r)}\n`);
+      for (const r of rows) out.write(`${safeJson(JSON.stringify(r))}\n`);
       return;
     case 'csv': {
       if (o.csv) {

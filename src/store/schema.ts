@@ -8,6 +8,12 @@
  */
 export const EXTRACTOR_VERSION = 2;
 
+/**
+ * The store's mark in the database header (`PRAGMA application_id`, "RUMR"): rumours writes only to
+ * a file that is empty or carries it (or, from before the mark, is plainly a rumours store).
+ */
+export const APPLICATION_ID = 0x52554d52;
+
 /** Migrations, oldest first; the schema version of a database is how many of them it has had. */
 export const MIGRATIONS: readonly string[] = [
   // 1: articles (Article JSON, deflated) and the facts as rows for queries; full text over text and quotes.
