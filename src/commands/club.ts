@@ -5,7 +5,7 @@ import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { paintFor, chosenFormat, examples } from './_options.js';
+import { chartFormat, paintFor, chosenFormat, examples, offerCharts } from './_options.js';
 
 const _COLUMNS: Array<Column<ClubLink>> = [
   { head: 'DIR', cell: (l) => l.direction },
@@ -23,10 +23,10 @@ export function register(program: Command, io: Io): void {
     .command('club')
     .description('Who a club is linked with: players coming in and going out, with stages and fees')
     .argument('<name>', 'the club: any name, short form, nickname or stadium ("Spurs", "Los Blancos", "Anfield")');
-  addQueryOptions(cmd).action(async (name: string, opts: QueryOptions) => {
+  offerCharts(addQueryOptions(cmd)).action(async (name: string, opts: QueryOptions) => {
     await runClub(name, opts, io);
   });
-  examples(cmd, ['$ rumours club Liverpool', '$ rumours club "Los Blancos" --format json | jq \'.items[] | select(.direction == "in")\'']);
+  examples(cmd, ['$ rumours club Liverpool', '$ rumours club Arsenal --format html > arsenal.html   # the window as a page', '$ rumours club "Los Blancos" --format json | jq \'.items[] | select(.direction == "in")\'']);
 }
 
 export async function runClub(name: string, opts: QueryOptions, io: Io): Promise<void> {
@@ -41,10 +41,17 @@ export async function runClub(name: string, opts: QueryOptions, io: Io): Promise
   const { writeRows } = await import('../store/render.js');
   const { clubLinks } = await import('../aggregate/club.js');
   await withStore(opts, io, async (store) => {
-    const links = clubLinks(club, store.rumours({ clubs: [club] }));
+    const rows = store.rumours({ clubs: [club] });
+    const links = clubLinks(club, rows);
     if (links.length === 0) {
       io.stderr.write(`rumours: no rumours about ${clean(club)} in the store\n`);
       setExit(io, 1);
+    }
+    const chart = chartFormat(opts);
+    if (chart !== null) {
+      const { writeClubSaga } = await import('../format/saga/html.js');
+      if (links.length > 0) writeClubSaga(chart, club, rows, links, io.stdout);
+      return;
     }
     const ins = links.filter((l) => l.direction === 'in').length;
     writeRows(chosenFormat(opts, io), 'club', _COLUMNS, links, io.stdout, await paintFor(io, opts.color), `${cleanPath(club)}: ${ins} in, ${links.length - ins} out`);

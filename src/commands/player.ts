@@ -8,7 +8,7 @@ import { clean } from '../format/_text.js';
 import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
 import type { Currency } from '../schema.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, paintFor, chosenFormat, examples, parseCurrency, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, chartFormat, paintFor, chosenFormat, examples, offerCharts, parseCurrency, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -25,7 +25,7 @@ export function register(program: Command, io: Io): void {
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
     .argument('<name>', 'the player: full name or surname, any case, accents optional ("konate", "Mac Allister")')
     .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
-  addStoreOptions(addReadingOptions(cmd))
+  offerCharts(addStoreOptions(addReadingOptions(cmd)))
     .addOption(
       new Option('--currency <code>', 'also give every fee in this currency, beside it as written')
         .choices(CURRENCIES)
@@ -41,6 +41,7 @@ export function register(program: Command, io: Io): void {
     '$ rumours player "Alexis Mac Allister" news/ --format json | jq .rumours',
     '$ rumours player salah news/ --format csv > salah.csv',
     '$ rumours player konate --currency GBP       # every fee also in pounds',
+    '$ rumours player "Mac Allister" --format html > mac.html   # the saga as a page: timeline, fees, sources',
   ]);
   cmd.addHelpText(
     'after',
@@ -50,6 +51,10 @@ Formats:
   json    the story (the default otherwise; see \`rumours schema --player\`)
   ndjson  the same story on one line
   csv     one row per rumour, fee or quote, oldest article first
+  html    a page of its own: the saga as a timeline (a lane per club, a mark per report, coloured by
+          stage), the fees over time in --currency, then the reports, fees and quotes, each linked
+          to its file; no script, nothing fetched
+  svg     the timeline alone, for embedding
 
 Fees are also given in --currency, beside them as written. When the article gives the sum in that
 currency itself ("€120million (£105m, $141.5m)"), its own figure is used; otherwise the fee is
@@ -115,6 +120,12 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
   if (result.kind === 'ambiguous') {
     io.stderr.write(`rumours: "${clean(name)}" matches several players: ${result.candidates.map(clean).join(', ')}; give more of the name\n`);
     setExit(io, 1);
+    return;
+  }
+  const chart = chartFormat(opts);
+  if (chart !== null) {
+    const { writePlayerSaga } = await import('../format/saga/html.js');
+    writePlayerSaga(chart, result.story, io.stdout, { base: process.cwd() });
     return;
   }
   writeStory(chosenFormat(opts, io), result.story, io.stdout, await paintFor(io, opts.color));
