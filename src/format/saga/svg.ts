@@ -3,7 +3,7 @@
 // Colours are CSS custom properties, switched for dark pages by prefers-color-scheme.
 import { scaleBand, scaleLinear, scaleSqrt, scaleUtc } from 'd3-scale';
 import { curveMonotoneX, line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
-import { utcDay } from 'd3-time';
+import { utcDay, utcMonth, utcWeek, utcYear, type CountableTimeInterval } from 'd3-time';
 import type { Status } from '../../schema.js';
 import { fileLine, shortMoney } from '../_text.js';
 import { inCurrency } from '../story.js';
@@ -124,6 +124,13 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
   const oddsBottom = withOdds.length > 0 ? oddsTop + _LIKELY : feesBottom;
   const height = oddsBottom + _M.bottom;
 
+  // Dense: a lane has more reports than would leave marks apart (one per 6 pixels across). Then each
+  // lane is drawn as bars of reports per week (or month, or year), stacked by stage.
+  const perLane = new Map<string, number>();
+  for (const r of chart.reports) perLane.set(r.lane, (perLane.get(r.lane) ?? 0) + 1);
+  const dense = Math.max(0, ...perLane.values()) > (right - _LABEL) / 6;
+  const undatedX = right + _UNDATED / 2;
+
   // How many outlets told of each lane's day: a mark's size.
   const byDay = new Map<string, Report[]>();
   for (const r of chart.reports) {
@@ -145,7 +152,6 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
     }
     return d;
   };
-  const num = (n: number) => String(Math.round(n * 10) / 10);
 
   const out: string[] = [];
   const ns = opts.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : '';
@@ -161,10 +167,12 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
   let lx = _LABEL;
   out.push('<g class="legend">');
   for (const s of shown) {
-    out.push(`<path class="s-${s}" d="${shape(s, 90)}" transform="translate(${lx + 6},18)"/><text x="${lx + 15}" y="22">${s}</text>`);
+    const key = dense ? `<rect class="s-${s}" x="${lx + 1}" y="13" width="10" height="10"/>` : `<path class="s-${s}" d="${shape(s, 90)}" transform="translate(${lx + 6},18)"/>`;
+    out.push(`${key}<text x="${lx + 15}" y="22">${s}</text>`);
     lx += 24 + s.length * 7;
   }
-  out.push(`<text class="muted" x="${lx + 8}" y="22">size: outlets that day${mostOutlets > 1 ? ` (1 to ${mostOutlets})` : ''}</text>`);
+  const sizeNote = dense ? `bars: reports per ${_bin(x).name}, by stage` : `size: outlets that day${mostOutlets > 1 ? ` (1 to ${mostOutlets})` : ''}`;
+  out.push(`<text class="muted" x="${lx + 8}" y="22">${sizeNote}</text>`);
   if (chart.lanes.some((l) => l.leaving.length > 0)) out.push(`<text class="muted" x="${_LABEL}" y="42">| a report that names the club he would leave</text>`);
   out.push('</g>');
 
@@ -173,7 +181,7 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
   const tickText = x.tickFormat();
   out.push('<g class="axis">');
   for (const t of ticks) {
-    const tx = num(x(t));
+    const tx = _n(x(t));
     out.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${_M.top}" y2="${oddsBottom}"/>`);
     out.push(`<text class="muted" x="${tx}" y="${lanesBottom + 16}" text-anchor="middle">${esc(tickText(t))}</text>`);
   }
@@ -185,56 +193,130 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
   for (const row of rows) {
     const top = y(row.key) ?? 0;
     if (row.heading !== null) {
-      out.push(`<text class="head" x="8" y="${num(top + y.bandwidth() - 6)}">${esc(row.heading)}</text>`);
+      out.push(`<text class="head" x="8" y="${_n(top + y.bandwidth() - 6)}">${esc(row.heading)}</text>`);
       continue;
     }
     const lane = laneName.get(row.key);
     if (!lane) continue;
     const label = lane.name.length > 26 ? `${lane.name.slice(0, 25)}…` : lane.name;
     out.push(`<g class="lane" data-name="${esc(lane.name)}">`);
-    out.push(`<rect class="band" x="${_LABEL}" y="${num(top)}" width="${num(_W - _M.right - _LABEL)}" height="${num(y.bandwidth())}"/>`);
-    out.push(`<text class="lane-label" x="${_LABEL - 8}" y="${num(top + y.bandwidth() / 2 + 4)}" text-anchor="end">${esc(label)}<title>${esc(lane.name)}</title></text>`);
+    out.push(`<rect class="band" x="${_LABEL}" y="${_n(top)}" width="${_n(_W - _M.right - _LABEL)}" height="${_n(y.bandwidth())}"/>`);
+    out.push(`<text class="lane-label" x="${_LABEL - 8}" y="${_n(top + y.bandwidth() / 2 + 4)}" text-anchor="end">${esc(label)}<title>${esc(lane.name)}</title></text>`);
+    const ticked = new Set<number>();
     for (const d of lane.leaving) {
-      const lx2 = num(x(_day(d)));
-      out.push(`<line class="leave" x1="${lx2}" x2="${lx2}" y1="${num(top + 3)}" y2="${num(top + y.bandwidth() - 3)}"><title>${esc(`${d}: a report names ${lane.name} as the club he would leave`)}</title></line>`);
+      // One tick per pixel: a thousand reports naming his club would otherwise draw a thousand lines.
+      const px = Math.round(x(_day(d)));
+      if (ticked.has(px)) continue;
+      ticked.add(px);
+      const lx2 = String(px);
+      out.push(`<line class="leave" x1="${lx2}" x2="${lx2}" y1="${_n(top + 3)}" y2="${_n(top + y.bandwidth() - 3)}"><title>${esc(`${d}: a report names ${lane.name} as the club he would leave`)}</title></line>`);
     }
     out.push('</g>');
   }
 
-  // Reports: one mark each, stacked within the lane when a day has several; a crowded day gets one
-  // mark per stage, its tooltip listing the reports it stands for.
   out.push('<g class="marks">');
-  for (const list of byDay.values()) {
-    const first = list[0];
-    if (!first) continue;
-    const top = y(first.lane);
-    if (top === undefined) continue;
-    const cx = first.date === null ? right + _UNDATED / 2 : x(_day(first.date));
-    const size = Math.round(area(outletsOf(list)));
-    const groups: Report[][] = list.length <= STACK ? list.map((r) => [r]) : STAGE_ORDER.map((s) => list.filter((r) => r.stage === s)).filter((g) => g.length > 0);
-    const step = Math.min(7, (y.bandwidth() - 12) / Math.max(1, groups.length - 1));
-    groups.forEach((g, i) => {
-      const r = g[0] as Report;
-      const stage = g.reduce<Status>((a, b) => (STAGE_ORDER.indexOf(b.stage) > STAGE_ORDER.indexOf(a) ? b.stage : a), r.stage);
-      const cy = top + y.bandwidth() / 2 + (i - (groups.length - 1) / 2) * step;
-      const tip = g.length === 1 ? _tip(r) : `${g.length} reports, ${stage}:\n${g.slice(0, 30).map(_tip).join('\n')}${g.length > 30 ? `\n… and ${g.length - 30} more` : ''}`;
-      out.push(
-        `<path class="mark s-${stage}" data-reports="${g.length}" data-stage="${stage}" d="${shape(stage, size)}" transform="translate(${num(cx)},${num(cy)})"><title>${esc(tip)}</title></path>`,
-      );
-    });
-  }
+  if (dense) out.push(..._bars(chart.reports, x, y, undatedX));
+  else out.push(..._points(byDay, x, y, undatedX, area, shape, outletsOf));
   out.push('</g>');
 
-  if (chart.fees.length > 0 && chart.currency !== null) out.push(..._fees(chart, x, feesTop, feesBottom, num));
-  if (withOdds.length > 0) out.push(..._odds(chart, withOdds, x, oddsTop, oddsBottom, num));
+  if (chart.fees.length > 0 && chart.currency !== null) out.push(..._fees(chart, x, feesTop, feesBottom));
+  if (withOdds.length > 0) out.push(..._odds(chart, withOdds, x, oddsTop, oddsBottom));
   out.push('</svg>');
   return out.join('\n');
 }
 
 type X = ReturnType<typeof scaleUtc<number, number>>;
+type Y = ReturnType<typeof scaleBand<string>>;
+
+/**
+ * A mark per report, placed on its day in its lane, stacked when a day has several; above STACK on
+ * one day, a mark per stage, its tooltip listing the reports it stands for.
+ */
+function _points(
+  byDay: Map<string, Report[]>,
+  x: X,
+  y: Y,
+  undatedX: number,
+  area: (n: number) => number,
+  shape: (stage: Status, size: number) => string,
+  outletsOf: (list: Report[]) => number,
+): string[] {
+  const out: string[] = [];
+  for (const list of byDay.values()) {
+    const first = list[0];
+    if (!first) continue;
+    const top = y(first.lane);
+    if (top === undefined) continue;
+    const cx = first.date === null ? undatedX : x(_day(first.date));
+    const size = Math.round(area(outletsOf(list)));
+    const groups: Report[][] = list.length <= STACK ? list.map((r) => [r]) : STAGE_ORDER.map((s) => list.filter((r) => r.stage === s)).filter((g) => g.length > 0);
+    const step = Math.min(7, (y.bandwidth() - 12) / Math.max(1, groups.length - 1));
+    groups.forEach((g, i) => {
+      const stage = (g[0] as Report).stage;
+      const cy = top + y.bandwidth() / 2 + (i - (groups.length - 1) / 2) * step;
+      out.push(`<path class="mark s-${stage}" data-reports="${g.length}" data-stage="${stage}" d="${shape(stage, size)}" transform="translate(${_n(cx)},${_n(cy)})"><title>${esc(_tips(g))}</title></path>`);
+    });
+  }
+  return out;
+}
+
+/** The bins of a dense chart: the shortest of week and month that leaves each bin 3 pixels wide, else a year. */
+function _bin(x: X): { name: string; interval: CountableTimeInterval } {
+  const [a, b] = x.domain() as [Date, Date];
+  const px = (x.range()[1] ?? 0) - (x.range()[0] ?? 0);
+  for (const [name, interval] of [['week', utcWeek], ['month', utcMonth]] as const) if (px / Math.max(1, interval.count(a, b)) >= 3) return { name, interval };
+  return { name: 'year', interval: utcYear };
+}
+
+/** A dense lane: per bin, a bar of its reports stacked by stage (one mark per stage and bin). */
+function _bars(reports: Report[], x: X, y: Y, undatedX: number): string[] {
+  const { name, interval } = _bin(x);
+  const cells = new Map<string, Report[]>();
+  for (const r of reports) {
+    const k = `${r.lane}\u0000${r.date === null ? '' : interval.floor(_day(r.date)).toISOString().slice(0, 10)}`;
+    const list = cells.get(k);
+    if (list) list.push(r);
+    else cells.set(k, [r]);
+  }
+  const most = Math.max(1, ...[...cells.values()].map((l) => l.length));
+  // A bar's height by the square root of its count, so that one report beside a hundred still shows;
+  // its stages share that height in proportion.
+  const h = scaleSqrt().domain([0, most]).range([0, y.bandwidth() - 4]);
+  const out: string[] = [];
+  for (const [k, list] of cells) {
+    const top = y((list[0] as Report).lane);
+    if (top === undefined) continue;
+    const start = k.slice(k.lastIndexOf('\u0000') + 1);
+    const x0 = start === '' ? undatedX - 4 : x(_day(start));
+    const x1 = start === '' ? undatedX + 4 : x(interval.offset(_day(start), 1));
+    const width = Math.max(1.5, x1 - x0 - 1);
+    const when = start === '' ? 'no date' : `${name} of ${start}`;
+    let base = top + y.bandwidth() - 2;
+    const total = Math.max(2, h(list.length));
+    for (const stage of STAGE_ORDER) {
+      const g = list.filter((r) => r.stage === stage);
+      if (g.length === 0) continue;
+      const bh = Math.max(1, (total * g.length) / list.length);
+      base -= bh;
+      out.push(`<rect class="mark s-${stage}" data-reports="${g.length}" data-stage="${stage}" x="${_n(x0)}" y="${_n(base)}" width="${_n(width)}" height="${_n(bh)}"><title>${esc(`${when}: ${_tips(g)}`)}</title></rect>`);
+    }
+  }
+  return out;
+}
+
+/** The tooltip of a mark: its report, or the reports it stands for (the first 30). */
+function _tips(g: Report[]): string {
+  if (g.length === 1) return _tip(g[0] as Report);
+  const stage = (g[0] as Report).stage;
+  return `${g.length} reports, ${stage}:\n${g.slice(0, 30).map(_tip).join('\n')}${g.length > 30 ? `\n… and ${g.length - 30} more` : ''}`;
+}
+
+function _n(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
 
 /** The fees over time in the chart's currency: a dot each (hollow when estimated), a whisker for a range. */
-function _fees(chart: Chart, x: X, top: number, bottom: number, num: (n: number) => string): string[] {
+function _fees(chart: Chart, x: X, top: number, bottom: number): string[] {
   const currency = chart.currency ?? 'EUR';
   const max = Math.max(...chart.fees.map((f) => f.converted.amountMax ?? f.converted.amount), 1);
   const y = scaleLinear().domain([0, max]).nice(4).range([bottom, top + 24]);
@@ -242,28 +324,28 @@ function _fees(chart: Chart, x: X, top: number, bottom: number, num: (n: number)
   // Few enough fees to say each one beside its dot.
   const labelled = chart.fees.length <= 12;
   for (const t of y.ticks(4)) {
-    out.push(`<line class="grid" x1="${x.range()[0]}" x2="${x.range()[1]}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
-    out.push(`<text class="muted" x="${(x.range()[0] ?? 0) - 8}" y="${num(y(t) + 4)}" text-anchor="end">${esc(shortMoney(t, currency, '0'))}</text>`);
+    out.push(`<line class="grid" x1="${x.range()[0]}" x2="${x.range()[1]}" y1="${_n(y(t))}" y2="${_n(y(t))}"/>`);
+    out.push(`<text class="muted" x="${(x.range()[0] ?? 0) - 8}" y="${_n(y(t) + 4)}" text-anchor="end">${esc(shortMoney(t, currency, '0'))}</text>`);
   }
   for (const f of chart.fees) {
-    const fx = num(x(_day(f.date)));
+    const fx = _n(x(_day(f.date)));
     const c = f.converted;
     const tip = `${f.date} · ${f.kind} · ${inCurrency(c)} · as written: ${f.text} · ${fileLine(f.file, f.line)}`;
-    if (c.amountMax !== null) out.push(`<line class="whisker" x1="${fx}" x2="${fx}" y1="${num(y(c.amount))}" y2="${num(y(c.amountMax))}"/>`);
-    out.push(`<circle class="fee${c.via === 'rate' ? ' est' : ''}" cx="${fx}" cy="${num(y(c.amount))}" r="3.5"><title>${esc(tip)}</title></circle>`);
-    if (labelled) out.push(`<text class="muted" x="${num(x(_day(f.date)) + 7)}" y="${num(y(c.amount) + 4)}">${esc(inCurrency(c))}</text>`);
+    if (c.amountMax !== null) out.push(`<line class="whisker" x1="${fx}" x2="${fx}" y1="${_n(y(c.amount))}" y2="${_n(y(c.amountMax))}"/>`);
+    out.push(`<circle class="fee${c.via === 'rate' ? ' est' : ''}" cx="${fx}" cy="${_n(y(c.amount))}" r="3.5"><title>${esc(tip)}</title></circle>`);
+    if (labelled) out.push(`<text class="muted" x="${_n(x(_day(f.date)) + 7)}" y="${_n(y(c.amount) + 4)}">${esc(inCurrency(c))}</text>`);
   }
   out.push('</g>');
   return out;
 }
 
 /** How likely each move is over time, a line per lane, where the reports carry a likelihood. */
-function _odds(chart: Chart, reports: Report[], x: X, top: number, bottom: number, num: (n: number) => string): string[] {
+function _odds(chart: Chart, reports: Report[], x: X, top: number, bottom: number): string[] {
   const y = scaleLinear().domain([0, 1]).range([bottom, top + 24]);
   const out = [`<g class="likelihood"><text class="head" x="8" y="${top + 8}">Likelihood of each move</text>`];
   for (const t of [0, 0.5, 1]) {
-    out.push(`<line class="grid" x1="${x.range()[0]}" x2="${x.range()[1]}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
-    out.push(`<text class="muted" x="${(x.range()[0] ?? 0) - 8}" y="${num(y(t) + 4)}" text-anchor="end">${t * 100}%</text>`);
+    out.push(`<line class="grid" x1="${x.range()[0]}" x2="${x.range()[1]}" y1="${_n(y(t))}" y2="${_n(y(t))}"/>`);
+    out.push(`<text class="muted" x="${(x.range()[0] ?? 0) - 8}" y="${_n(y(t) + 4)}" text-anchor="end">${t * 100}%</text>`);
   }
   const path = line<Report>()
     .x((r) => x(_day(r.date as string)))
@@ -275,8 +357,8 @@ function _odds(chart: Chart, reports: Report[], x: X, top: number, bottom: numbe
     const end = mine[mine.length - 1];
     if (!end) continue;
     out.push(`<path class="odds" d="${path(mine) ?? ''}"><title>${esc(lane.name)}</title></path>`);
-    for (const r of mine) out.push(`<circle class="s-${r.stage}" cx="${num(x(_day(r.date as string)))}" cy="${num(y(r.likelihood ?? 0))}" r="2.5"><title>${esc(_tip(r))}</title></circle>`);
-    out.push(`<text class="muted" x="${num(x(_day(end.date as string)) + 6)}" y="${num(y(end.likelihood ?? 0) + 4)}">${esc(lane.name)}</text>`);
+    for (const r of mine) out.push(`<circle class="s-${r.stage}" cx="${_n(x(_day(r.date as string)))}" cy="${_n(y(r.likelihood ?? 0))}" r="2.5"><title>${esc(_tip(r))}</title></circle>`);
+    out.push(`<text class="muted" x="${_n(x(_day(end.date as string)) + 6)}" y="${_n(y(end.likelihood ?? 0) + 4)}">${esc(lane.name)}</text>`);
   }
   out.push('</g>');
   return out;
