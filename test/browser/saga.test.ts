@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clubPage, playerPage } from '../../src/format/saga/html.js';
 import { PlayerStory } from '../../src/schema.js';
 import { freshDb, ROOT, rumours } from '../cli/_run.js';
-import { FROM, syntheticStory } from './_story.js';
+import { FROM, syntheticStory } from '../unit/_saga.js';
 import { clubLinks } from '../../src/aggregate/club.js';
 
 const OUT = path.join(ROOT, 'test/output');
