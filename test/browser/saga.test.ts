@@ -1,7 +1,7 @@
 // The saga pages in a real browser (Debian's chromium, driven by playwright-core; `.ci/run` installs
 // it): the seeds' page and a 1,000-report one open with no console error, no request beyond the page
 // itself, one mark per report and a lane per club; screenshots go to test/output/ for a person to see.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,6 +42,8 @@ async function open(name: string, dark = false): Promise<Seen> {
 }
 
 beforeAll(async () => {
+  // Never skipped: without the browser the test fails and says how to get it.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (as .ci/run does)`);
   mkdirSync(OUT, { recursive: true });
   // The seeds through the store, as a user would: extract, then ask.
   const db = freshDb();

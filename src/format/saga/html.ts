@@ -55,8 +55,18 @@ function _page(title: string, body: string[]): string {
 function _fileLink(file: string, line: number | null, opts: PageOptions): string {
   const text = esc(fileLine(file, line));
   if (file === '-') return text;
-  return `<a href="${esc(pathToFileURL(path.resolve(opts.base, file)).href)}">${text}</a>`;
+  // An article gives many facts: its URL is made once.
+  const key = `${opts.base}\u0000${file}`;
+  let href = _hrefs.get(key);
+  if (href === undefined) {
+    href = esc(pathToFileURL(path.resolve(opts.base, file)).href);
+    if (_hrefs.size > 10_000) _hrefs.clear();
+    _hrefs.set(key, href);
+  }
+  return `<a href="${href}">${text}</a>`;
 }
+
+const _hrefs = new Map<string, string>();
 
 function _figure(chart: Chart): string[] {
   return ['<figure>', chartSvg(chart, { id: 'saga', standalone: false }), `<figcaption>${esc(describe(chart))}</figcaption>`, '</figure>'];

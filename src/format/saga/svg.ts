@@ -33,8 +33,12 @@ const _SYMBOL: Record<(typeof STAGE_LOOK)[Status]['symbol'], SymbolType> = {
 
 /** Escaped for XML text and attributes (the text is already one clean line). */
 export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return _MARKUP.test(s) ? s.replace(_MARKUP_ALL, (ch) => _ENTITY[ch] ?? ch) : s;
 }
+
+const _MARKUP = /[&<>"']/;
+const _MARKUP_ALL = /[&<>"']/g;
+const _ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** The chart's CSS, shared with the page around it; every rule is under `.saga` so that it styles nothing else. */
 export function sagaCss(): string {
