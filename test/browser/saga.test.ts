@@ -118,6 +118,8 @@ describe('the saga page in chromium', () => {
     const links = await page.locator('table a').evaluateAll((as) => as.map((a) => a.textContent ?? ''));
     for (const r of story.rumours) expect(links).toContain(`${r.file}:${r.evidence.line}`);
     await page.screenshot({ path: path.join(OUT, 'saga-seeds.png'), fullPage: true });
+    // The chart alone: the picture in the README (docs/saga-mac-allister.png) is this one.
+    await page.locator('figure').screenshot({ path: path.join(OUT, 'saga-seeds-chart.png') });
     await page.close();
   });
 

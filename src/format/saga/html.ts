@@ -29,7 +29,7 @@ const _PAGE_CSS = [
   ...STAGE_ORDER.map((s) => `.saga .st-${s}::before{content:"\\25CF\\00A0";color:var(--s-${s})}`),
 ].join('\n');
 
-function _page(title: string, body: string[]): string {
+function _page(title: string, body: string[], footer: string): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -44,7 +44,7 @@ function _page(title: string, body: string[]): string {
     '</head>',
     '<body class="saga">',
     ...body,
-    '<p class="lead">Made by rumours from the articles named above; every fact links to the line it was read from.</p>',
+    `<p class="lead">${esc(footer)}</p>`,
     '</body>',
     '</html>',
     '',
@@ -123,7 +123,7 @@ export function playerPage(s: PlayerStory, opts: PageOptions): string {
       return `<blockquote><p>“${esc(clean(q.text))}”</p><footer>${esc(`${q.date ?? 'no date'} · ${who}`)} · ${_fileLink(q.file, q.evidence.line, opts)}</footer></blockquote>`;
     }),
   ];
-  return _page(`${name}: transfer saga`, body);
+  return _page(`${name}: transfer saga`, body, 'Made by rumours from the articles linked above; each fact links to the file it was read from, at the line given.');
 }
 
 /** `rumours club NAME --format html`: the players linked in and out, by stage, over time. */
@@ -151,7 +151,7 @@ export function clubPage(club: string, rows: RumourRow[], links: ClubLink[]): st
       ]),
     ),
   ];
-  return _page(`${name}: transfer window`, body);
+  return _page(`${name}: transfer window`, body, `Made by rumours from its store. Each mark's tooltip gives the file and line of its report; rumours player NAME --format html gives a player's reports with links to them.`);
 }
 
 /** The chart alone, as an SVG file of its own (for embedding). */

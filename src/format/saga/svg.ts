@@ -182,12 +182,17 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
 
   // Grid and axis, across every panel.
   const ticks = x.ticks(Math.max(2, Math.floor((right - _LABEL) / 110)));
-  const tickText = x.tickFormat();
+  const multi = x.tickFormat();
+  // d3 names the year only at a new year: the first tick says it too, so the reader starts knowing it.
+  const tickText = (t: Date, i: number) => {
+    const text = multi(t);
+    return i === 0 && !/\d{4}/.test(text) ? `${text} ${t.getUTCFullYear()}` : text;
+  };
   out.push('<g class="axis">');
-  for (const t of ticks) {
+  for (const [i, t] of ticks.entries()) {
     const tx = _n(x(t));
     out.push(`<line class="grid" x1="${tx}" x2="${tx}" y1="${_M.top}" y2="${oddsBottom}"/>`);
-    out.push(`<text class="muted" x="${tx}" y="${lanesBottom + 16}" text-anchor="middle">${esc(tickText(t))}</text>`);
+    out.push(`<text class="muted" x="${tx}" y="${lanesBottom + 16}" text-anchor="middle">${esc(tickText(t, i))}</text>`);
   }
   if (undated > 0) out.push(`<text class="muted" x="${right + _UNDATED / 2}" y="${lanesBottom + 16}" text-anchor="middle">no date</text>`);
   out.push('</g>');
