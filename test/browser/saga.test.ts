@@ -128,7 +128,7 @@ describe('the saga page in chromium', () => {
     const bg = await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
     expect(bg).toBe('rgb(18, 18, 18)');
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(OUT, 'saga-seeds-dark.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUT, 'saga-seeds-dark.png') });
     await page.close();
   });
 

@@ -42,9 +42,21 @@ export function sagaLines(s: PlayerStory, c: Paint, cells = SPARK_CELLS): string
       latest = r.stage;
     }
     for (const d of lane.leaving) leaving[cell(d)] = true;
-    const line = stages
-      .map((st, k) => (st !== null ? colourStatus(c, st, STAGE_LOOK[st].block) : leaving[k] ? c.dim('│') : c.dim('·')))
-      .join('');
+    // Runs of one look are painted once: a line of 48 cells is not 48 colour escapes.
+    let line = '';
+    let run = '';
+    let look = '';
+    const flush = () => {
+      if (run !== '') line += look === 'leave' || look === 'none' ? c.dim(run) : colourStatus(c, look, run);
+      run = '';
+    };
+    stages.forEach((st, k) => {
+      const next = st ?? (leaving[k] ? 'leave' : 'none');
+      if (next !== look) flush();
+      look = next;
+      run += st !== null ? STAGE_LOOK[st].block : leaving[k] ? '│' : '·';
+    });
+    flush();
     const tail = count > 0 ? `  ${count} ${count === 1 ? 'report' : 'reports'}, latest ${colourStatus(c, latest as Status)}` : c.dim('  the club he would leave');
     out += `  ${pad(names[i] ?? '', nameWidth)}  ${line}${tail}\n`;
   });
