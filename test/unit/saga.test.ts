@@ -120,12 +120,22 @@ describe('saga SVG', () => {
 
   it('escapes what the articles wrote: a club or outlet cannot inject markup', () => {
     const s = small(2);
-    const rumours = s.rumours.map((r) => ({ ...r, to: '<script>alert(1)</script>', source: 'A & "B"' }));
+    const rumours = s.rumours.map((r) => ({ ...r, to: '<script>alert(1)</script>\u0007\uFFFF', source: 'A & "B"' }));
     const page = playerPage({ ...s, rumours, player: { name: 'X <img src=x>', aliases: [] } }, { base: '/tmp' });
     expect(page).not.toContain('<script>');
     expect(page).not.toContain('<img');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('A &amp; &quot;B&quot;');
+    expect(page).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/);
+  });
+
+  it('says so when there is no report to draw, with no axis of made-up dates', () => {
+    const s = small(3);
+    const svg = playerSvg({ ...s, rumours: [], fees: [] });
+    expect(marks(svg)).toEqual([]);
+    expect(svg).toContain('No report of a move in these articles.');
+    expect(svg).toContain('no report of a move');
+    expect(svg).not.toMatch(/NaN|undefined|Infinity|>[^<]*2000/);
   });
 });
 

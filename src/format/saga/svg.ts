@@ -36,9 +36,10 @@ export function esc(s: string): string {
   return _MARKUP.test(s) ? s.replace(_MARKUP_ALL, (ch) => _ENTITY[ch] ?? ch) : s;
 }
 
-const _MARKUP = /[&<>"']/;
-const _MARKUP_ALL = /[&<>"']/g;
-const _ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// The two non-characters XML forbids (text reaching here is already free of control characters) go too.
+const _MARKUP = /[&<>"'\uFFFE\uFFFF]/;
+const _MARKUP_ALL = /[&<>"'\uFFFE\uFFFF]/g;
+const _ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\uFFFE': '\uFFFD', '\uFFFF': '\uFFFD' };
 
 /** The chart's CSS, shared with the page around it; every rule is under `.saga` so that it styles nothing else. */
 export function sagaCss(): string {
@@ -64,7 +65,7 @@ export interface SvgOptions {
 /** One line that says what the chart shows, for its <desc> and the page's summary. */
 export function describe(chart: Chart): string {
   const dated = chart.reports.filter((r) => r.date !== null).map((r) => r.date as string).sort();
-  const span = dated.length === 0 ? 'none dated' : dated[0] === dated[dated.length - 1] ? `on ${dated[0]}` : `from ${dated[0]} to ${dated[dated.length - 1]}`;
+  const span = dated.length === 0 ? 'none of them dated' : dated[0] === dated[dated.length - 1] ? `on ${dated[0]}` : `from ${dated[0]} to ${dated[dated.length - 1]}`;
   const perLane = chart.lanes
     .map((l) => {
       const mine = chart.reports.filter((r) => r.lane === l.key);
@@ -73,7 +74,7 @@ export function describe(chart: Chart): string {
     })
     .filter((x) => x !== null);
   const n = chart.reports.length;
-  let out = `${chart.subject}: ${n} ${n === 1 ? 'report' : 'reports'} ${span}, across ${chart.lanes.length} ${chart.laneKind}`;
+  let out = n === 0 ? `${chart.subject}: no report of a move` : `${chart.subject}: ${n} ${n === 1 ? 'report' : 'reports'} ${span}, across ${chart.lanes.length} ${chart.laneKind}`;
   if (perLane.length > 0) out += `: ${perLane.join('; ')}`;
   if (chart.fees.length > 0 && chart.currency !== null) {
     const amounts = chart.fees.flatMap((f) => (f.converted.amountMax === null ? [f.converted.amount] : [f.converted.amount, f.converted.amountMax]));
@@ -170,18 +171,20 @@ export function chartSvg(chart: Chart, opts: SvgOptions): string {
   const shown = STAGE_ORDER.filter((s) => chart.reports.some((r) => r.stage === s));
   let lx = _LABEL;
   out.push('<g class="legend">');
+  if (chart.reports.length === 0) out.push(`<text class="muted" x="${_LABEL}" y="${_M.top + 19}">No report of a move in these articles.</text>`);
   for (const s of shown) {
     const key = dense ? `<rect class="s-${s}" x="${lx + 1}" y="13" width="10" height="10"/>` : `<path class="s-${s}" d="${shape(s, 90)}" transform="translate(${lx + 6},18)"/>`;
     out.push(`${key}<text x="${lx + 15}" y="22">${s}</text>`);
     lx += 24 + s.length * 7;
   }
-  const sizeNote = dense ? `bars: reports per ${_bin(x).name}, by stage` : `size: outlets that day${mostOutlets > 1 ? ` (1 to ${mostOutlets})` : ''}`;
+  const sizeNote = chart.reports.length === 0 ? '' : dense ? `bars: reports per ${_bin(x).name}, by stage` : `size: outlets that day${mostOutlets > 1 ? ` (1 to ${mostOutlets})` : ''}`;
   out.push(`<text class="muted" x="${lx + 8}" y="22">${sizeNote}</text>`);
   if (chart.lanes.some((l) => l.leaving.length > 0)) out.push(`<text class="muted" x="${_LABEL}" y="42">| a report that names the club he would leave</text>`);
   out.push('</g>');
 
   // Grid and axis, across every panel.
-  const ticks = x.ticks(Math.max(2, Math.floor((right - _LABEL) / 110)));
+  // Nothing dated: no time to show, and no made-up year on the axis.
+  const ticks = days.length === 0 ? [] : x.ticks(Math.max(2, Math.floor((right - _LABEL) / 110)));
   const multi = x.tickFormat();
   // d3 names the year only at a new year: the first tick says it too, so the reader starts knowing it.
   const tickText = (t: Date, i: number) => {
