@@ -22,7 +22,7 @@ const _PAGE_CSS = [
   'body{margin:0 auto;max-width:1000px;padding:16px 20px 40px;color:var(--ink);line-height:1.45}',
   'h1{font-size:22px;margin:8px 0 4px}h2{font-size:16px;margin:28px 0 8px}',
   'a{color:inherit}.saga p.lead{color:var(--muted);margin:0 0 12px}',
-  'figure{margin:0;overflow-x:auto}figcaption{color:var(--muted);font-size:12px;margin-top:4px}',
+  'figure{margin:0}figure svg{max-width:100%;height:auto}figcaption{color:var(--muted);font-size:12px;margin-top:4px}',
   'table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:3px 8px 3px 0;border-bottom:1px solid var(--grid);vertical-align:top}',
   'th{font-weight:600}td.num{white-space:nowrap}td.file{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}',
   'blockquote{margin:0 0 12px;padding-left:12px;border-left:3px solid var(--grid)}blockquote p{margin:0}blockquote footer{color:var(--muted);font-size:12px}',

@@ -370,7 +370,11 @@ function _odds(chart: Chart, reports: Report[], x: X, top: number, bottom: numbe
     if (!end) continue;
     out.push(`<path class="odds" d="${path(mine) ?? ''}"><title>${esc(lane.name)}</title></path>`);
     for (const r of mine) out.push(`<circle class="s-${r.stage}" cx="${_n(x(_day(r.date as string)))}" cy="${_n(y(r.likelihood ?? 0))}" r="2.5"><title>${esc(_tip(r))}</title></circle>`);
-    out.push(`<text class="muted" x="${_n(x(_day(end.date as string)) + 6)}" y="${_n(y(end.likelihood ?? 0) + 4)}">${esc(lane.name)}</text>`);
+    // The club's name at its line's end; above it, ending there, when the end is near the right edge.
+    const ex = x(_day(end.date as string));
+    const ey = y(end.likelihood ?? 0);
+    const near = ex > (x.range()[1] ?? 0) - 120;
+    out.push(`<text class="muted" x="${_n(near ? ex - 4 : ex + 6)}" y="${_n(near ? ey - 7 : ey + 4)}"${near ? ' text-anchor="end"' : ''}>${esc(lane.name)}</text>`);
   }
   out.push('</g>');
   return out;
