@@ -345,7 +345,10 @@ function _fees(chart: Chart, x: X, top: number, bottom: number): string[] {
     const tip = `${f.date} · ${f.kind} · ${inCurrency(c)} · as written: ${f.text} · ${fileLine(f.file, f.line)}`;
     if (c.amountMax !== null) out.push(`<line class="whisker" x1="${fx}" x2="${fx}" y1="${_n(y(c.amount))}" y2="${_n(y(c.amountMax))}"/>`);
     out.push(`<circle class="fee${c.via === 'rate' ? ' est' : ''}" cx="${fx}" cy="${_n(y(c.amount))}" r="3.5"><title>${esc(tip)}</title></circle>`);
-    if (labelled) out.push(`<text class="muted" x="${_n(x(_day(f.date)) + 7)}" y="${_n(y(c.amount) + 4)}">${esc(inCurrency(c))}</text>`);
+    // Beside the dot, the fee in the chart's currency, and as written when that was another.
+    const written = c.via === 'same' ? '' : ` (${f.text.length > 24 ? `${f.text.slice(0, 23)}…` : f.text})`;
+    const near = x(_day(f.date)) > (x.range()[1] ?? 0) - 180;
+    if (labelled) out.push(`<text class="muted" x="${_n(x(_day(f.date)) + (near ? -7 : 7))}" y="${_n(y(c.amount) + 4)}"${near ? ' text-anchor="end"' : ''}>${esc(inCurrency(c) + written)}</text>`);
   }
   out.push('</g>');
   return out;
