@@ -97,7 +97,7 @@ function clubsOf(s: PlayerStory): string[] {
   return [...new Set(s.rumours.flatMap((r) => (r.from === null ? [r.to] : [r.from, r.to])))].sort();
 }
 
-describe('the saga page in chromium', () => {
+describe('the saga page in chromium', { timeout: 30_000 }, () => {
   it("draws the seeds' Mac Allister: no error, no request, one mark per report, a lane per club", async () => {
     const { page, errors, requests } = await open('saga-seeds.html');
     const story = pages['saga-seeds.html']!.story!;
