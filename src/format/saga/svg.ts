@@ -290,10 +290,11 @@ function _bars(reports: Report[], x: X, y: Y, undatedX: number): string[] {
     if (list) list.push(r);
     else cells.set(k, [r]);
   }
-  const most = Math.max(1, ...[...cells.values()].map((l) => l.length));
+  // The tallest bar is the busiest dated one: the "no date" column, often the largest, is cut to it.
+  const most = Math.max(1, ...[...cells].filter(([k]) => !k.endsWith('\u0000')).map(([, l]) => l.length));
   // A bar's height by the square root of its count, so that one report beside a hundred still shows;
   // its stages share that height in proportion.
-  const h = scaleSqrt().domain([0, most]).range([0, y.bandwidth() - 4]);
+  const h = scaleSqrt().domain([0, most]).range([0, y.bandwidth() - 4]).clamp(true);
   const out: string[] = [];
   for (const [k, list] of cells) {
     const top = y((list[0] as Report).lane);
