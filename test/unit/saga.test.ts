@@ -44,6 +44,7 @@ describe('saga model', () => {
     expect(chart.lanes).toHaveLength(MAX_LANES);
     expect(chart.lanes.at(-1)?.name).toBe('Other clubs');
     expect(chart.folded).toBe(41 - MAX_LANES + 1);
+    expect(playerSvg({ ...s, rumours })).toContain(`(the ${chart.folded} clubs least reported drawn as one lane, the last)`);
     expect(chart.reports).toHaveLength(200);
     const keys = new Set(chart.lanes.map((l) => l.key));
     for (const r of chart.reports) expect(keys.has(r.lane)).toBe(true);

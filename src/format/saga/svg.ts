@@ -76,6 +76,7 @@ export function describe(chart: Chart): string {
   const n = chart.reports.length;
   let out = n === 0 ? `${chart.subject}: no report of a move` : `${chart.subject}: ${n} ${n === 1 ? 'report' : 'reports'} ${span}, across ${chart.lanes.length} ${chart.laneKind}`;
   if (perLane.length > 0) out += `: ${perLane.join('; ')}`;
+  if (chart.folded > 0) out += ` (the ${chart.folded} ${chart.laneKind} least reported drawn as one lane, the last)`;
   if (chart.fees.length > 0 && chart.currency !== null) {
     const amounts = chart.fees.flatMap((f) => (f.converted.amountMax === null ? [f.converted.amount] : [f.converted.amount, f.converted.amountMax]));
     out += `. Fees reported from ${shortMoney(Math.min(...amounts), chart.currency, '')} to ${shortMoney(Math.max(...amounts), chart.currency, '')}`;
