@@ -1,6 +1,7 @@
 // How a stage looks in the charts: a colour from the Okabe-Ito palette (told apart with the common
 // colour-vision deficiencies) and a shape, so that a stage reads without its colour too (in print,
-// or for a reader who cannot tell two hues apart). Dark pages swap the one colour that vanishes on black.
+// or for a reader who cannot tell two hues apart). Dark pages lighten the two that fade on black
+// (black itself, and the dark blue).
 import type { Status } from '../../schema.js';
 
 /** Stages from the first word of interest to the move done, then the two ends that are no move. */
