@@ -1,7 +1,7 @@
 // Options shared by the commands that read articles: one definition, one parser, one help text each.
 import { InvalidArgumentError, Option, type Command } from './_commander.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from '../read/defaults.js';
-import { FORMATS, type CsvTable, type Format } from '../format/kinds.js';
+import { CHART_FORMATS, FORMATS, type ChartFormat, type CsvTable, type Format } from '../format/kinds.js';
 import { CURRENCIES, DEFAULT_CURRENCY } from '../ids.js';
 import type { Currency } from '../schema.js';
 import { PLAIN, type Paint } from '../format/paint.js';
@@ -156,6 +156,20 @@ export async function paintFor(io: Pick<Io, 'isTTY' | 'env'>, flag: boolean): Pr
   const { Chalk, supportsColor } = await import('chalk');
   const level = colourLevel(io, flag, supportsColor ? supportsColor.level : 0);
   return level > 0 ? new Chalk({ level }) : PLAIN;
+}
+
+/** --format on a command that can also draw its answer (`player`, `club`): html and svg besides the rest. */
+export function offerCharts(cmd: Command): Command {
+  const format = cmd.options.find((o) => o.long === '--format');
+  if (!format) throw new Error(`offerCharts: ${cmd.name()} has no --format`);
+  format.choices([...FORMATS, ...CHART_FORMATS]);
+  return cmd;
+}
+
+/** The chart format asked for (see `offerCharts`), or null for the data formats. */
+export function chartFormat(opts: { format?: string }): ChartFormat | null {
+  const f = opts.format;
+  return (CHART_FORMATS as readonly string[]).includes(f ?? '') ? (f as ChartFormat) : null;
 }
 
 /** Help that leads with examples: they answer "how do I..." before the option list does. */

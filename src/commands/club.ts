@@ -7,7 +7,7 @@ import type { Column } from '../store/render.js';
 import type { ClubLink } from '../store/shapes.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { addCurrencyOption, badName, paintFor, chosenFormat, examples, terminalWidth } from './_options.js';
+import { addCurrencyOption, badName, chartFormat, paintFor, chosenFormat, examples, offerCharts, terminalWidth } from './_options.js';
 
 const _COLUMNS: Array<Column<ClubLink>> = [
   { head: 'DIR', cell: (l) => l.direction },
@@ -29,10 +29,15 @@ export function register(program: Command, io: Io): void {
     .command('club')
     .description('Who a club is linked with: players coming in and going out, with stages and fees')
     .argument('<name>', 'the club: any name, short form, nickname or stadium ("Spurs", "Los Blancos", "Anfield"); a typo or two forgiven');
-  addCurrencyOption(addQueryOptions(cmd)).action(async (name: string, opts: QueryOptions & { currency?: Currency }) => {
+  addCurrencyOption(offerCharts(addQueryOptions(cmd))).action(async (name: string, opts: QueryOptions & { currency?: Currency }) => {
     await runClub(name, opts, io);
   });
-  examples(cmd, ['$ rumours club Liverpool', '$ rumours club "Los Blancos" -f json | jq \'.items[] | select(.direction == "in")\'', '$ rumours club spurs -f csv --currency GBP > spurs.csv']);
+  examples(cmd, [
+    '$ rumours club Liverpool',
+    '$ rumours club Arsenal --format html > arsenal.html   # the window as a page',
+    '$ rumours club "Los Blancos" -f json | jq \'.items[] | select(.direction == "in")\'',
+    '$ rumours club spurs -f csv --currency GBP > spurs.csv',
+  ]);
 }
 
 export async function runClub(name: string, opts: QueryOptions & { currency?: Currency }, io: Io): Promise<void> {
@@ -50,10 +55,17 @@ export async function runClub(name: string, opts: QueryOptions & { currency?: Cu
   const { writeRows } = await import('../store/render.js');
   const { clubLinks } = await import('../aggregate/club.js');
   await withStore(opts, io, async (store) => {
-    const links = clubLinks(club, store.rumours({ clubs: [club] }, currency));
+    const rows = store.rumours({ clubs: [club] }, currency);
+    const links = clubLinks(club, rows);
     if (links.length === 0) {
       io.stderr.write(`rumours: no rumours about ${cleanPath(club)} in the store\n`);
       setExit(io, 1);
+    }
+    const chart = chartFormat(opts);
+    if (chart !== null) {
+      const { writeClubSaga } = await import('../format/saga/html.js');
+      if (links.length > 0) writeClubSaga(chart, club, rows, links, io.stdout);
+      return;
     }
     const ins = links.filter((l) => l.direction === 'in').length;
     const width = terminalWidth(io);

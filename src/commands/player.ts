@@ -7,7 +7,7 @@ import type { Store } from '../store/db.js';
 import { count } from '../format/_text.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, badName, paintFor, chosenFormat, examples, terminalWidth, type ReadingOptions } from './_options.js';
+import { addReadingOptions, addStoreOptions, badName, chartFormat, paintFor, chosenFormat, examples, offerCharts, terminalWidth, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -24,7 +24,7 @@ export function register(program: Command, io: Io): void {
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
     .argument('<name>', 'the player: full name or surname, any case, accents and spaces optional ("konate", "MacAllister"); a typo or two forgiven')
     .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
-  addStoreOptions(addReadingOptions(cmd))
+  offerCharts(addStoreOptions(addReadingOptions(cmd)))
     .action(async (name: string, paths: string[], opts: PlayerOptions) => {
       await runPlayer(name, paths, opts, io);
     });
@@ -34,6 +34,7 @@ export function register(program: Command, io: Io): void {
     '$ rumours player "Alexis Mac Allister" news/ -f json | jq .rumours',
     '$ rumours player salah news/ -f csv > salah.csv',
     '$ rumours player konate --currency GBP       # every fee also in pounds',
+    '$ rumours player "Mac Allister" --format html > mac.html   # the saga as a page: timeline, fees, sources',
   ]);
   cmd.addHelpText(
     'after',
@@ -43,6 +44,10 @@ Formats:
   json    the story (the default otherwise; see \`rumours schema player\`)
   ndjson  the same story on one line
   csv     one row per rumour, fee or quote, oldest article first
+  html    a page of its own: the saga as a timeline (a lane per club, a mark per report, coloured by
+          stage), the fees over time in --currency, then the reports, fees and quotes, each linked
+          to its file; no script, nothing fetched
+  svg     the timeline alone, for embedding
 
 Fees are also given in --currency, beside them as written. When the article gives the sum in that
 currency itself ("€120million (£105m, $141.5m)"), its own figure is used; otherwise the fee is
@@ -116,6 +121,12 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
   }
   if (result.kind !== 'story') return playerNotFound(name, result, io, fromStore ? 'the store' : 'the articles read');
   if (result.typos > 0) noteTaken('player', name, result.story.player.name, io);
+  const chart = chartFormat(opts);
+  if (chart !== null) {
+    const { writePlayerSaga } = await import('../format/saga/html.js');
+    writePlayerSaga(chart, result.story, io.stdout, { base: process.cwd() });
+    return;
+  }
   const width = terminalWidth(io);
   writeStory(chosenFormat(opts, io), { ...result.story, query: name }, io.stdout, await paintFor(io, opts.color), width);
 }

@@ -5,7 +5,8 @@ import { clean, count, fileLine, safeJson, shortMoney, wrap } from './_text.js';
 import { csvLine } from './csv.js';
 import type { Format, Sink } from './index.js';
 import { jsonReplacer } from './json.js';
-import { FILE_COLUMN, move, renderTable, STATUS_COLUMN, type Column } from './table.js';
+import { colourStatus, FILE_COLUMN, move, renderTable, STATUS_COLUMN, type Column } from './table.js';
+import { sagaLines } from './saga/spark.js';
 
 export const STORY_CSV_COLUMNS = [
   'kind', 'date', 'file', 'from', 'to', 'status', 'window', 'source', 'fee_kind', 'amount', 'amount_max', 'currency', 'fee_text',
@@ -105,7 +106,7 @@ function _feeColumns(currency: Currency): Column[] {
 }
 
 /** "€120m", "€50m–€60m"; "≈" marks an estimate made with the rate table. */
-function _inCurrency(c: Converted | null): string {
+export function inCurrency(c: Converted | null): string {
   if (c === null) return '';
   const high = c.amountMax === null ? '' : `–${shortMoney(c.amountMax, c.currency, '')}`;
   return `${c.via === 'rate' ? '≈' : ''}${shortMoney(c.amount, c.currency, '')}${high}`;
@@ -118,8 +119,8 @@ function _feeRange(s: PlayerStory): string | null {
   const low = fees.reduce((a, b) => (b.amount < a.amount ? b : a));
   const top = (c: Converted) => c.amountMax ?? c.amount;
   const high = fees.reduce((a, b) => (top(b) > top(a) ? b : a));
-  const from = _inCurrency({ ...low, amountMax: null });
-  const to = _inCurrency({ ...high, amount: top(high), amountMax: null });
+  const from = inCurrency({ ...low, amountMax: null });
+  const to = inCurrency({ ...high, amount: top(high), amountMax: null });
   return from === to ? from : `${from} to ${to}`;
 }
 
@@ -134,6 +135,9 @@ export function storyTable(s: PlayerStory, c: Paint, columns?: number): string {
   out += `${count(s.articles, 'article')}, ${span}${clubs ? `; linked with ${clubs}` : ''}\n`;
   const range = _feeRange(s);
   if (range !== null) out += `fees reported: ${range}\n`;
+  // The shape of the saga first: one line per club, time across.
+  const timeline = sagaLines(s, c);
+  if (timeline !== '') out += `\n${c.underline('Timeline')}\n${timeline}`;
 
   out += `\n${c.underline('Rumours')}\n`;
   out += s.rumours.length === 0
@@ -158,7 +162,7 @@ export function storyTable(s: PlayerStory, c: Paint, columns?: number): string {
     ? '  none\n'
     : renderTable(
         _feeColumns(s.currency),
-        s.fees.map((f) => [f.date ?? none, _inCurrency(f.converted) || none, clean(f.text) || none, f.kind, fileLine(f.file, f.evidence.line)]),
+        s.fees.map((f) => [f.date ?? none, inCurrency(f.converted) || none, clean(f.text) || none, f.kind, fileLine(f.file, f.evidence.line)]),
         c,
         '  ',
         columns,

@@ -40,10 +40,11 @@ const _STATUS_COLOUR: Record<Status, keyof Paint | null> = {
   denied: 'magenta',
 };
 
-export function colourStatus(c: Paint, status: string): string {
+/** `text` (the status itself unless given) in the status's colour. */
+export function colourStatus(c: Paint, status: string, text = status): string {
   const name = _STATUS_COLOUR[status as Status];
   const fn = name ? (c[name] as unknown as ((s: string) => string) | undefined) : undefined;
-  return typeof fn === 'function' ? fn(status) : status;
+  return typeof fn === 'function' ? fn(text) : text;
 }
 
 const _dim = (c: Paint, v: string) => (v.trim() === _NONE ? c.dim(v) : v);
