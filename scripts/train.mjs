@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractArticle } from '../dist/extract/index.js';
+import { extractArticle } from '../dist/analyse.js';
 import { evaluate, loadGold, nameScore, compact } from '../dist/eval/index.js';
 import { modelFromJson } from '../dist/knowledge/relation-model.js';
 import { readFile } from '../dist/read/index.js';

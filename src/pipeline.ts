@@ -5,16 +5,11 @@ import { availableParallelism } from 'node:os';
 import type { TextFormat } from './format/text.js';
 import { BIG_ARTICLE, extractAlone, startPool, workersAvailable, type Pool } from './parallel/pool.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type Loaded, type ReadOptions } from './read/index.js';
-import type { Article } from './schema.js';
+import type { Outcome, Written } from './parallel/outcome.js';
 
 export const SMALL_RUN = 1000;
 
-export type Failure = { ok: false; file: string; reason: string };
-
-export type Outcome = { ok: true; article: Article } | Failure;
-
-/** An article as its output format's text (format/text.ts), with what is said of it on stderr. */
-export type Written = { ok: true; file: string; warnings: string[]; text: string | Uint8Array } | Failure;
+export type { Failure, Outcome, Written } from './parallel/outcome.js';
 
 export interface RunOptions extends Partial<ReadOptions> {
   /**
@@ -96,7 +91,7 @@ async function* _run(paths: string[], opts: RunOptions, format: TextFormat | nul
 /** Extraction on this thread, in input order: for small runs, and where workers cannot start. */
 export async function* extractHere(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome> {
   // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
-  const { extractArticle } = await import('./extract/index.js');
+  const { extractArticle } = await import('./analyse.js');
   const alone = workersAvailable();
   let id = 0;
   for await (const r of items) {

@@ -1,16 +1,10 @@
 // Internal shapes passed between the pipeline's stages. Offsets here are into the *view* text
 // (entities decoded, line endings and spaces normalised); `Doc.toOriginal` maps them back.
 import type { Currency, FeeKind, Money, Role, Status } from '../schema.js';
+import type { Sentence, Span } from '../segment/index.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface Sentence extends Span {
-  index: number;
-  paragraph: number;
-}
+// Made by the segmenter, the step below; re-exported for the recognisers and relations.
+export type { Sentence, Span };
 
 export interface Doc {
   file: string;

@@ -3,7 +3,7 @@
 import { convertArticle } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
 import type { ArticleOut, Currency, Evidence, RumourOut } from '../schema.js';
-import type { Formatter, Sink } from './index.js';
+import type { Formatter, Sink } from './sink.js';
 import type { CsvTable } from './kinds.js';
 import { cleanCell } from './_text.js';
 

@@ -5,28 +5,11 @@ import type { Article, Currency } from '../schema.js';
 import { csvFormatter } from './csv.js';
 import { jsonFormatter, ndjsonFormatter } from './json.js';
 import type { CsvTable, Format } from './kinds.js';
+import type { Formatter, Sink } from './sink.js';
 import { tableFormatter } from './table.js';
 
 export { CSV_TABLES, FORMATS, type CsvTable, type Format } from './kinds.js';
-
-/** Where output goes: process.stdout in the CLI, a string collector in tests. */
-export interface Sink {
-  write(chunk: string | Uint8Array): boolean;
-}
-
-/** Streamed output: `end()` always leaves a complete document (JSON closed, CSV header written). */
-export interface Formatter {
-  begin(): void;
-  article(a: Article): void;
-  /**
-   * An article as `articleText` (./text.ts) wrote it, where it was extracted: the same output as
-   * `article`, for the formats that have such a text (not the table, which sums articles up).
-   */
-  text?(chunk: string | Uint8Array): void;
-  /** An input that could not be read (already reported on stderr); the table counts them. */
-  skipped(file: string, reason: string): void;
-  end(): void;
-}
+export type { Formatter, Sink } from './sink.js';
 
 export interface FormatOptions {
   paint: Paint;

@@ -3,7 +3,7 @@
 import { convertArticle } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import type { ArticleOut, Currency } from '../schema.js';
-import type { Formatter, Sink } from './index.js';
+import type { Formatter, Sink } from './sink.js';
 import { safeJson } from './_text.js';
 
 /** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */

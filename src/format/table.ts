@@ -5,7 +5,7 @@ import type { Paint } from './paint.js';
 import { foldName, knownPlayers, type NamesOf } from '../aggregate/identity.js';
 import type { Article, Rumour, Status } from '../schema.js';
 import { clean, count, fileLine, pad, shortMoney, truncate, width } from './_text.js';
-import type { Formatter, Sink } from './index.js';
+import type { Formatter, Sink } from './sink.js';
 
 export interface Column {
   title: string;

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { gcEvery } from './_gc.js';
 import type { TextFormat } from '../format/text.js';
-import type { Outcome, Written } from '../pipeline.js';
+import type { Outcome, Written } from './outcome.js';
 import type { Loaded } from '../read/index.js';
 
 export interface Job {

@@ -2,7 +2,7 @@
 // article's text in its format, as bytes handed over without a copy). The knowledge tables and
 // compromise's lexicon load once per worker, on a built-in first article (below).
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractArticle } from '../extract/index.js';
+import { extractArticle } from '../analyse.js';
 import { articleText } from '../format/text.js';
 import { fromBytes } from '../read/index.js';
 import type { Done, Job, WorkerSetup } from './pool.js';

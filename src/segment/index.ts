@@ -1,7 +1,16 @@
 // Paragraphs and sentences with exact offsets. A plain scanner rather than compromise's splitter:
 // it keeps offsets exact and runs at hundreds of MB/s, where compromise's tokeniser runs near 1 MB/s
 // (see README, "Why our own sentence splitter").
-import type { Sentence, Span } from '../extract/types.js';
+/** A stretch of the view text: offsets from `start` to `end` (exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  index: number;
+  paragraph: number;
+}
 
 export interface Segments {
   paragraphs: Span[];

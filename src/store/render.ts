@@ -3,7 +3,8 @@
 import type { Paint } from '../format/paint.js';
 import { csvLine, type Cell } from '../format/csv.js';
 import { clean, cleanPath, safeJson } from '../format/_text.js';
-import type { Format, Sink } from '../format/index.js';
+import type { Format } from '../format/kinds.js';
+import type { Sink } from '../format/sink.js';
 import { renderTable, type Column as TableColumn } from '../format/table.js';
 import { SCHEMA_IDS, type OutputName } from '../ids.js';
 

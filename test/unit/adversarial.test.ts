@@ -4,7 +4,7 @@
 // held to linear time (./_linear.ts); a whole article to a bound generous on purpose: a pattern that
 // backtracks takes seconds on these lines, and timings proper belong in benchmarks.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractArticle } from '../../src/analyse.js';
 import { findClubs } from '../../src/extract/clubs.js';
 import { docFromText } from '../../src/extract/doc.js';
 import { findPeople } from '../../src/extract/names.js';

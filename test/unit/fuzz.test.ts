@@ -8,7 +8,7 @@ import { Chalk } from 'chalk';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractArticle } from '../../src/analyse.js';
 import { csvColumns } from '../../src/format/csv.js';
 import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter } from '../../src/format/index.js';

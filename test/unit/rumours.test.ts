@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
-import { extractFacts } from '../../src/extract/index.js';
+import { extractFacts } from '../../src/analyse.js';
 
 const rumours = (text: string) => extractFacts(docFromText(text)).rumours.map((r) => ({ player: r.player, from: r.from, to: r.to, status: r.status }));
 

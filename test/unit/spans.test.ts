@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineSpans } from '../../src/extract/doc.js';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractArticle } from '../../src/analyse.js';
 import { insideAny, lastStartingBy, within } from '../../src/extract/spans.js';
 import { fromBytes } from '../../src/read/index.js';
 

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { PlayerStory } from '../../schema.js';
 import type { ClubLink, RumourRow } from '../../store/shapes.js';
 import { clean, fileLine, shortMoney } from '../_text.js';
-import type { Sink } from '../index.js';
+import type { Sink } from '../sink.js';
 import type { ChartFormat } from '../kinds.js';
 import { inCurrency } from '../story.js';
 import { clubChart, playerChart, type Chart } from './model.js';
