@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Build src/knowledge/data/clubs.json from the openfootball club and stadium lists (CC0) and the
 // hand-curated overrides in src/knowledge/data/club-curated.json. Plain Node, no dependencies.
-// The output is committed: run `npm run build:clubs` after changing the curated file.
+// The output is committed: run `npm run build:clubs` after changing the curated file, then
+// `npm run build:club-forms` (the forms the recogniser reads are derived from both files).
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

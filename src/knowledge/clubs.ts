@@ -102,7 +102,7 @@ export interface ClubKnowledge {
   timeWords: Set<string>;
 }
 
-interface _RawClub {
+export interface RawClub {
   name: string;
   country: string;
   city?: string;
@@ -111,7 +111,7 @@ interface _RawClub {
   nicknames?: string[];
 }
 
-interface _Curated {
+export interface Curated {
   countryRank: string[];
   coreCountries: string[];
   contextual: { forms: string[]; nickname?: boolean; candidates: string[]; default?: string; prefer?: boolean }[];
@@ -173,10 +173,11 @@ export function foldWord(word: string): string {
 
 /** A phrase as the words the recogniser compares: "Brighton & Hove Albion" → brighton and hove albion. */
 export function phraseTokens(phrase: string): string[] {
-  return _rawTokens(phrase).map(foldWord);
+  return rawTokens(phrase).map(foldWord);
 }
 
-function _rawTokens(phrase: string): string[] {
+/** A phrase's words as written ("&" as "and"): the shapes a form keeps for case checks. */
+export function rawTokens(phrase: string): string[] {
   const spans = wordSpans(phrase);
   const out: string[] = [];
   for (let i = 0; i < spans.length; i += 2) {
@@ -269,8 +270,8 @@ function _at(root: FormNode, toks: string[]): ClubForm | null {
 // ---- building ----
 
 function _build(): ClubKnowledge {
-  const raw = loadData<_RawClub[]>('clubs.json');
-  const cur = loadData<_Curated>('club-curated.json');
+  const raw = loadData<RawClub[]>('clubs.json');
+  const cur = loadData<Curated>('club-curated.json');
   const clubs: ClubEntry[] = raw.map((r) => ({
     name: r.name,
     country: r.country,
@@ -282,121 +283,9 @@ function _build(): ClubKnowledge {
   const byName = new Map<string, ClubEntry>();
   for (const c of clubs) if (!byName.has(c.name)) byName.set(c.name, c);
 
-  const rank = new Map(cur.countryRank.map((c, i) => [c, i]));
-  const rankOf = (c: ClubEntry) => rank.get(c.country) ?? cur.countryRank.length;
-  const weak = new Set(cur.weakForms.map((f) => phraseTokens(f).join(' ')));
-  const weakStart = new Set(cur.weakAtStart.map((f) => phraseTokens(f).join(' ')));
-  const days = new Set(cur.calendarForms.map((f) => phraseTokens(f).join(' ')));
-  // Towns: a one-word form that is also a town reads as a place after "in" ("a flat in Liverpool").
-  const towns = new Set(cur.placeNames.map((p) => phraseTokens(p).join(' ')));
-  for (const c of clubs) if (c.city) towns.add(phraseTokens(c.city).join(' '));
-
-  // Every form with the clubs it may name; the best-ranked country wins a form that clubs of
-  // several countries share, and clubs of one country that share a form make it contextual.
-  interface _Entry {
-    shapes: string[][];
-    clubs: Map<ClubEntry, 'club' | 'stadium' | 'nickname'>;
-  }
-  const entries = new Map<string, _Entry>();
-  const add = (form: string, club: ClubEntry, kind: 'club' | 'stadium' | 'nickname') => {
-    const shape = _rawTokens(form);
-    if (shape.length === 0) return;
-    const key = shape.map(foldWord).join(' ');
-    let e = entries.get(key);
-    if (!e) {
-      e = { shapes: [], clubs: new Map() };
-      entries.set(key, e);
-    }
-    const written = shape.join(' ');
-    if (!e.shapes.some((s) => s.join(' ') === written)) e.shapes.push(shape);
-    if (!e.clubs.has(club)) e.clubs.set(club, kind);
-  };
-  for (const c of clubs) {
-    add(c.name, c, 'club');
-    for (const a of c.aliases) add(a, c, 'club');
-    for (const s of c.stadiums) add(s, c, 'stadium');
-    for (const n of c.nicknames) add(n, c, 'nickname');
-  }
-
-  const root: FormNode = { next: new Map(), form: null };
-  const put = (toks: string[], form: ClubForm) => {
-    let node = root;
-    for (const t of toks) {
-      let n = node.next.get(t);
-      if (!n) {
-        n = { next: new Map(), form: null };
-        node.next.set(t, n);
-      }
-      node = n;
-    }
-    node.form = form;
-  };
-  const base = (kind: FormKind, key: string, shapes: string[][]): ClubForm => ({
-    kind,
-    club: null,
-    candidates: [],
-    fallback: null,
-    prefer: false,
-    generic: null,
-    nickname: false,
-    weak: weak.has(key),
-    weakAtStart: weakStart.has(key),
-    isCity: towns.has(key),
-    isDay: days.has(key),
-    shapes,
-  });
-
-  const core = new Set(cur.coreCountries);
-  for (const [key, e] of entries) {
-    const list = [...e.clubs.keys()];
-    const best = Math.min(...list.map(rankOf));
-    const top = list.filter((c) => rankOf(c) === best);
-    const form = base('club', key, e.shapes);
-    if (top.length === 1) {
-      const club = top[0] as ClubEntry;
-      form.kind = e.clubs.get(club) ?? 'club';
-      form.club = club;
-      form.nickname = form.kind === 'nickname';
-      // Outside the main football countries, a one-word town ("Tokyo") or a short acronym ("ABC",
-      // "KFC") is more often something else than the club.
-      if (!core.has(club.country) && !key.includes(' ')) {
-        const acronym = e.shapes.every((s) => (s[0] ?? '').length <= 4 && s[0] === (s[0] ?? '').toUpperCase());
-        if (form.isCity || acronym) form.weak = true;
-      }
-    } else {
-      form.kind = 'contextual';
-      form.candidates = top;
-      form.nickname = top.some((c) => e.clubs.get(c) === 'nickname');
-    }
-    put(key.split(' '), form);
-  }
-
-  // Curated context rules take over any form they name.
-  for (const rule of cur.contextual) {
-    const candidates = rule.candidates.map((n) => byName.get(n)).filter((c): c is ClubEntry => c !== undefined);
-    const fallback = rule.default ? (byName.get(rule.default) ?? null) : null;
-    for (const f of rule.forms) {
-      const toks = phraseTokens(f);
-      const key = toks.join(' ');
-      const form = base('contextual', key, [_rawTokens(f)]);
-      form.candidates = candidates;
-      form.fallback = fallback;
-      form.prefer = rule.prefer === true;
-      form.nickname = rule.nickname === true;
-      put(toks, form);
-    }
-  }
-  for (const w of cur.genericWords) {
-    const toks = phraseTokens(w);
-    const form = base('generic', toks.join(' '), [_rawTokens(w)]);
-    form.generic = toks.join(' ');
-    put(toks, form);
-  }
-  for (const n of cur.notClubs) {
-    const toks = phraseTokens(n);
-    if (toks.length === 0) continue;
-    put(toks, base('blocker', toks.join(' '), [_rawTokens(n)]));
-  }
+  // The forms were derived from clubs.json and club-curated.json at build time (scripts/build-club-forms.mjs,
+  // _club-forms.ts): folding and ranking ~9,500 forms cost 75-165 ms per thread; reading them, a few.
+  const root = formTrie(loadData<ClubFormsFile>('club-forms.json'), clubs);
 
   return {
     clubs,
@@ -415,7 +304,57 @@ function _build(): ClubKnowledge {
   };
 }
 
-function _descriptors(cur: _Curated, byName: Map<string, ClubEntry>): DescriptorIndex {
+/** The form table as stored: each form in the order a walk of the trie meets it (parents first). */
+export interface ClubFormsFile {
+  _comment: string;
+  /** [folded words, kind, club index or -1, candidate indices, fallback index or -1, flags, shapes as written] */
+  forms: [string, FormKind, number, number[], number, number, string[]][];
+}
+
+/** Flag bits of a stored form. */
+export const FORM_FLAGS = { prefer: 1, nickname: 2, weak: 4, weakAtStart: 8, isCity: 16, isDay: 32 } as const;
+
+/** The trie of club forms from its stored table; indices are into the clubs as clubs.json lists them. */
+export function formTrie(file: ClubFormsFile, clubs: ClubEntry[]): FormNode {
+  const root: FormNode = { next: new Map(), form: null };
+  const at = (i: number) => (i < 0 ? null : (clubs[i] ?? null));
+  for (const [key, kind, club, candidates, fallback, flags, shapes] of file.forms) {
+    let node = root;
+    let from = 0;
+    // Most nodes are leaves: they share one empty map until a longer form passes through them.
+    for (;;) {
+      const space = key.indexOf(' ', from);
+      const t = space < 0 ? key.slice(from) : key.slice(from, space);
+      if (node.next === _NO_NEXT) node.next = new Map();
+      let n = node.next.get(t);
+      if (!n) {
+        n = { next: _NO_NEXT, form: null };
+        node.next.set(t, n);
+      }
+      node = n;
+      if (space < 0) break;
+      from = space + 1;
+    }
+    node.form = {
+      kind,
+      club: at(club),
+      candidates: candidates.length === 0 ? [] : candidates.map((i) => clubs[i]).filter((c): c is ClubEntry => c !== undefined),
+      fallback: at(fallback),
+      prefer: (flags & FORM_FLAGS.prefer) !== 0,
+      generic: kind === 'generic' ? key : null,
+      nickname: (flags & FORM_FLAGS.nickname) !== 0,
+      weak: (flags & FORM_FLAGS.weak) !== 0,
+      weakAtStart: (flags & FORM_FLAGS.weakAtStart) !== 0,
+      isCity: (flags & FORM_FLAGS.isCity) !== 0,
+      isDay: (flags & FORM_FLAGS.isDay) !== 0,
+      shapes: shapes.map((sh) => sh.split(' ')),
+    };
+  }
+  return root;
+}
+
+const _NO_NEXT: Map<string, FormNode> = new Map();
+function _descriptors(cur: Curated, byName: Map<string, ClubEntry>): DescriptorIndex {
   const places: [string[], PlaceSpec][] = [];
   for (const [word, spec] of Object.entries(cur.descriptors.places)) {
     if (spec === null) continue;
