@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: build corpora by sampling and re-mixing ../shared/corpora, seeds/ and fixtures/,
-// then measure, in one run and side by side: compromise's full parse (the baseline, one core), and
-// `rumours extract` with --jobs 1 and with every core. Prints MB/s, articles/s, the ratio to the
-// baseline, time to first output and peak RSS (runs under 5,000 articles: the median of three).
-// Usage: npm run bench [-- 2000,20000]
+// then measure, in one run and side by side: compromise's full parse (the baseline, one core), the
+// ceiling (read every file, split it into words, fold each and look it up in a Map: the least any
+// extractor must do), and `rumours extract` without and with the store (a new one per run), with
+// --jobs 1 and with every core. Prints MB/s, articles/s, the ratios to the baseline and to the
+// ceiling, time to first output and peak RSS (runs under 5,000 articles: the median of three).
+// Usage: npm run bench [-- 920,20000]
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { buildCorpus, bytesOf, corpusFiles, ROOT, sources, WORK } from './_corpus.mjs';
-const SIZES = (process.argv[2] ?? '2000,20000').split(',').map(Number);
+const SIZES = (process.argv[2] ?? '920,20000').split(',').map(Number);
 // The baseline parses this many articles: at ~0.1 MB/s, all 20,000 would take over seven minutes,
 // and a rate does not need them all.
 const BASELINE_ARTICLES = 300;
@@ -58,20 +60,42 @@ import { readFileSync } from 'node:fs';
 for (const f of process.argv.slice(1)) nlp(readFileSync(f, 'utf8'));
 _usage();${USAGE}`;
 
+// The ceiling: every file read as UTF-8, one pass that splits it into words (letters and digits),
+// lower-cases each and looks it up in a Map of compromise's lexicon; one core.
+const CEILING = `import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+const lexicon = JSON.parse(readFileSync(${JSON.stringify(path.join(ROOT, 'src/knowledge/data/lexicon.json'))}, 'utf8'));
+const words = new Map();
+for (const [tag, list] of Object.entries(lexicon.tags)) for (const w of list) words.set(w, tag);
+let found = 0;
+const walk = (dir) => {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (e.name.endsWith('.txt')) for (const m of readFileSync(p, 'utf8').matchAll(/[\\p{L}\\p{N}]+/gu)) if (words.has(m[0].toLowerCase())) found++;
+  }
+};
+walk(process.argv[1]);
+if (found < 0) console.log(found);
+_usage();${USAGE}`;
+
 // This machine's timings wander by a quarter from run to run: short runs are repeated and the median
 // kept (its peak RSS the highest seen). A 20,000-article run is long enough to be run once.
 const SHORT_RUN_ARTICLES = 5000;
 
-async function median(args, times) {
+async function median(args, times, before = () => {}) {
   const runs = [];
-  for (let i = 0; i < times; i++) runs.push(await run(args));
+  for (let i = 0; i < times; i++) {
+    before();
+    runs.push(await run(args));
+  }
   runs.sort((a, b) => a.seconds - b.seconds);
   const mid = runs[Math.floor(runs.length / 2)];
   const rss = runs.map((r) => r.rssMB).filter((x) => x !== null);
   return { ...mid, rssMB: rss.length ? Math.max(...rss) : null, times };
 }
 
-function row(name, articles, mb, r, base) {
+function row(name, articles, mb, r, base, ceiling = null) {
   const mbs = mb / r.seconds;
   return {
     run: r.times > 1 ? `${name}, median of ${r.times}` : name,
@@ -81,6 +105,7 @@ function row(name, articles, mb, r, base) {
     'MB/s': mbs.toFixed(3),
     'articles/s': Math.round(articles / r.seconds),
     'x baseline': base ? (mbs / base).toFixed(1) : '1.0',
+    'x ceiling': ceiling ? (mbs / ceiling).toFixed(3) : '-',
     'first output s': r.first === null ? '-' : r.first.toFixed(2),
     'peak RSS MB': r.rssMB === null ? '-' : Math.round(r.rssMB),
     // More than 1 with one worker: the main thread reads and writes, and V8 compiles and collects on threads of its own.
@@ -106,15 +131,31 @@ async function main() {
       base = smb / r.seconds;
       rows.push(row(`baseline: nlp(text), 1 core (${sample.length} articles)`, sample.length, smb, r, null));
     }
+    const times = n <= SHORT_RUN_ARTICLES ? 3 : 1;
+    const c = await median(['--input-type=module', '-e', CEILING, dir], times);
+    const ceiling = mb / c.seconds;
+    rows.push(row(`ceiling: read, split, look up, 1 core (${n})`, files.length, mb, c, base));
     // A file, not \`node -e\`: worker threads inherit the parent's flags, and --input-type would stop them.
     const wrapper = path.join(WORK, 'cli-with-rss.mjs');
     writeFileSync(wrapper, CLI_WITH_RSS);
-    const args = [wrapper, 'extract', dir, '--format', 'ndjson', '--quiet', '--no-store'];
-    const times = n <= SHORT_RUN_ARTICLES ? 3 : 1;
-    rows.push(row(`rumours extract --jobs 1 (${n})`, files.length, mb, await median([...args, '--jobs', '1'], times), base));
-    rows.push(row(`rumours extract --jobs ${cores} (${n})`, files.length, mb, await median([...args, '--jobs', String(cores)], times), base));
+    const args = [wrapper, 'extract', dir, '--format', 'ndjson', '--quiet'];
+    const db = path.join(WORK, `bench-${n}.db`);
+    // Into a new store each time: the first extract of a folder is the one that writes every article.
+    const fresh = () => {
+      for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+    };
+    for (const jobs of [1, cores]) {
+      const noStore = await median([...args, '--no-store', '--jobs', String(jobs)], times);
+      rows.push(row(`rumours extract --no-store --jobs ${jobs} (${n})`, files.length, mb, noStore, base, ceiling));
+      const stored = await median([...args, '--db', db, '--jobs', String(jobs)], times, fresh);
+      const r = row(`rumours extract, new store, --jobs ${jobs} (${n})`, files.length, mb, stored, base, ceiling);
+      r.run += `: ${(noStore.seconds / stored.seconds).toFixed(2)}x --no-store`;
+      rows.push(r);
+    }
+    fresh();
   }
   console.table(rows);
+  console.log('Ratios are within this one run: the machine is shared, so its absolute figures wander from run to run.');
 }
 
 main().catch((err) => {
