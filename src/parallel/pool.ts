@@ -20,6 +20,8 @@ export interface Done {
 /** What a worker is started with: the format it writes each article in, or null to send articles. */
 export interface WorkerSetup {
   format: TextFormat | null;
+  /** Send each article packed for the store too (format/packed.ts). */
+  pack?: boolean;
 }
 
 // Jobs queued per worker: enough to keep it busy while the main thread reads and writes.
@@ -64,9 +66,9 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-export function startPool(jobs: number, format: TextFormat | null = null): Pool {
+export function startPool(jobs: number, format: TextFormat | null = null, pack = false): Pool {
   const slots: _Slot[] = [];
-  const workerData: WorkerSetup = { format };
+  const workerData: WorkerSetup = { format, pack };
   const spawn = (): _Slot => {
     const slot: _Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: _LIMITS, workerData }), pending: new Map() };
     slot.worker.on('message', (d: Done) => {
@@ -97,7 +99,7 @@ export function startPool(jobs: number, format: TextFormat | null = null): Pool 
       try {
         for await (const item of items) {
           const job = item.ok ? { id: id++, file: item.file, bytes: item.bytes } : null;
-          window.push(!job ? Promise.resolve(item as Outcome) : job.bytes.length > BIG_ARTICLE ? extractAlone(job, format) : _dispatch(slots, job));
+          window.push(!job ? Promise.resolve(item as Outcome) : job.bytes.length > BIG_ARTICLE ? extractAlone(job, format, pack) : _dispatch(slots, job));
           while (window.length >= jobs * _PER_WORKER) {
             collect();
             yield await (window.shift() as Promise<Outcome | Written>);
@@ -111,14 +113,15 @@ export function startPool(jobs: number, format: TextFormat | null = null): Pool 
   };
 }
 
-export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number): AsyncGenerator<Outcome> {
-  return startPool(jobs).run(items) as AsyncGenerator<Outcome>;
+/** Articles in input order; with `pack`, each also packed for the store where it was extracted. */
+export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number, pack = false): AsyncGenerator<Outcome> {
+  return startPool(jobs, null, pack).run(items) as AsyncGenerator<Outcome>;
 }
 
 /** One large article, in a worker of its own sized for it (see BIG_ARTICLE), ended once it is done. */
-export function extractAlone(job: Job, format: TextFormat | null = null): Promise<Outcome | Written> {
+export function extractAlone(job: Job, format: TextFormat | null = null, pack = false): Promise<Outcome | Written> {
   const limits = { ..._LIMITS, maxOldGenerationSizeMb: _heapFor(job.bytes.length) };
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: limits, workerData: { format } satisfies WorkerSetup });
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: limits, workerData: { format, pack } satisfies WorkerSetup });
   return new Promise<Outcome | Written>((resolve) => {
     worker.once('message', (d: Done) => resolve(d.outcome));
     worker.once('error', (err) => resolve({ ok: false, file: job.file, reason: `extraction failed: ${err.message}` }));

@@ -3,15 +3,15 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { StoryArticle } from '../aggregate/player.js';
 import type { Article, Currency, DatedRumour, Fee, Quote, Rumour } from '../schema.js';
 import type { SearchHit, StoreStats } from './shapes.js';
-import { convertArticle, convertRumourFee, type FeeLike } from '../aggregate/currency.js';
+import { convertRumourFee, type FeeLike } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import { nameKey } from '../aggregate/identity.js';
-import { jsonReplacer } from '../format/json.js';
+import { packArticle } from '../format/packed.js';
 import { safeJson } from '../format/_text.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
 import { APPLICATION_ID, EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -229,14 +229,14 @@ export class Store {
    * the others, at a third of the cost of every write: the full-text index writes out what it holds
    * at each savepoint.
    */
-  put(a: Article, text: string, bytes: number): void {
+  put(a: Article, text: string, bytes: number, packed?: Uint8Array): void {
     this._throwLate();
     if (!this.db.inTransaction) {
       this.db.exec('BEGIN IMMEDIATE');
       this.batch = { articles: 0, since: Date.now() };
     }
     try {
-      this._put(a, text, bytes);
+      this._put(a, text, bytes, packed);
     } catch (err) {
       this._stopTimer();
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -247,11 +247,13 @@ export class Store {
     else this._commitLater();
   }
 
-  private _put(a: Article, text: string, bytes: number): void {
+  private _put(a: Article, text: string, bytes: number, packed?: Uint8Array): void {
     this._remove(a.file);
     const db = this.db;
-    // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency.
-    const json = deflateRawSync(JSON.stringify(convertArticle(a, DEFAULT_CURRENCY), jsonReplacer));
+    // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency; packed by
+    // the worker that extracted the article when there was one. A worker's bytes arrive as a plain
+    // Uint8Array, which SQLite binds only as a Buffer (no copy).
+    const json = packed ? Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) : packArticle(a);
     const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));
     const id = Number(info.lastInsertRowid);

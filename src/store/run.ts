@@ -51,11 +51,11 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     failed = true;
     opts.onStoreFailed?.(storeProblem(store.path, err));
   };
-  const record = async (a: Article, text: string, bytes: number) => {
+  const record = async (a: Article, text: string, bytes: number, packed?: Uint8Array) => {
     if (failed) return;
     try {
       await _writable(store, opts);
-      store.put(a, text, bytes);
+      store.put(a, text, bytes, packed);
     } catch (err) {
       fail(err);
     }
@@ -98,7 +98,7 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
   })();
   // As without the store: with workers, this thread records while they extract.
   const jobs = workersFor(inputs.total, opts.jobs);
-  const extracted: AsyncGenerator<Outcome> = jobs > 0 && workersAvailable() ? extractInWorkers(rest, jobs) : extractHere(rest);
+  const extracted: AsyncGenerator<Outcome> = jobs > 0 && workersAvailable() ? extractInWorkers(rest, jobs, true) : extractHere(rest);
   try {
     for (;;) {
       yield* _ready(slots);
@@ -108,7 +108,7 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
       if (next.done) break;
       const slot = slots.shift();
       const r = next.value;
-      if (r.ok && slot?.kind === 'pending' && _storable(r.article.file)) await record(r.article, slot.text, slot.bytes);
+      if (r.ok && slot?.kind === 'pending' && _storable(r.article.file)) await record(r.article, slot.text, slot.bytes, r.packed);
       yield r;
     }
   } finally {

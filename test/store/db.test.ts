@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { playerStory } from '../../src/aggregate/player.js';
 import type { Article, Rumour } from '../../src/schema.js';
+import { packArticle } from '../../src/format/packed.js';
 import { openStore, StoreError } from '../../src/store/db.js';
 import { nameRuns, queryKeys } from '../../src/store/keys.js';
 import { storePath } from '../../src/store/locate.js';
@@ -43,6 +44,20 @@ function article(file: string, date: string | null, players: Array<[string, stri
 }
 
 describe('the store', () => {
+  it('keeps an article packed by a worker as it would pack it itself (a plain Uint8Array, as a worker sends it)', () => {
+    const a = article('packed.txt', '2024-01-02', [['Mohamed Salah', ['Salah']]], [rumour('Mohamed Salah', 'Liverpool', 'Al-Ittihad')]);
+    const packed = packArticle(a);
+    const mine = openStore(fresh());
+    const theirs = openStore(fresh());
+    mine.put(a, 'text', 4);
+    theirs.put(a, 'text', 4, new Uint8Array(packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength)));
+    const line = mine.cachedAs('packed.txt', a.hash, true);
+    expect(line).toHaveProperty('line');
+    expect(theirs.cachedAs('packed.txt', a.hash, true)).toEqual(line);
+    mine.close();
+    theirs.close();
+  });
+
   it('takes back the open batch with an article whose writing fails, and goes on whole', () => {
     const file = fresh();
     const s = openStore(file);
