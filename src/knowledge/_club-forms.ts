@@ -1,19 +1,7 @@
 // Build time only: the club forms derived from clubs.json and club-curated.json, as the trie the
 // recogniser walks and as the compact table that is committed (data/club-forms.json, written by
 // `npm run build:club-forms`; a test keeps the two in step). At run time clubs.ts reads the table.
-import { FORM_FLAGS, foldWord, phraseTokens, rawTokens, type ClubEntry, type ClubForm, type ClubFormsFile, type Curated, type FormKind, type FormNode, type RawClub } from './clubs.js';
-
-/** The clubs as clubs.ts makes them from clubs.json, in the same order (the table's indices). */
-export function clubEntries(raw: RawClub[]): ClubEntry[] {
-  return raw.map((r) => ({
-    name: r.name,
-    country: r.country,
-    city: r.city ?? null,
-    aliases: r.aliases ?? [],
-    stadiums: r.stadiums ?? [],
-    nicknames: r.nicknames ?? [],
-  }));
-}
+import { clubEntries, FORM_FLAGS, foldWord, phraseTokens, rawTokens, type ClubEntry, type ClubForm, type ClubFormsFile, type Curated, type FormKind, type FormNode, type RawClub } from './clubs.js';
 
 /** The trie of every form: names, short forms, stadiums, nicknames, then the curated rules over them. */
 export function buildFormTrie(clubs: ClubEntry[], cur: Curated): FormNode {

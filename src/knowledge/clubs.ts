@@ -269,10 +269,9 @@ function _at(root: FormNode, toks: string[]): ClubForm | null {
 
 // ---- building ----
 
-function _build(): ClubKnowledge {
-  const raw = loadData<RawClub[]>('clubs.json');
-  const cur = loadData<Curated>('club-curated.json');
-  const clubs: ClubEntry[] = raw.map((r) => ({
+/** The clubs of clubs.json, in its order (the indices club-forms.json gives). */
+export function clubEntries(raw: RawClub[]): ClubEntry[] {
+  return raw.map((r) => ({
     name: r.name,
     country: r.country,
     city: r.city ?? null,
@@ -280,6 +279,12 @@ function _build(): ClubKnowledge {
     stadiums: r.stadiums ?? [],
     nicknames: r.nicknames ?? [],
   }));
+}
+
+function _build(): ClubKnowledge {
+  const raw = loadData<RawClub[]>('clubs.json');
+  const cur = loadData<Curated>('club-curated.json');
+  const clubs = clubEntries(raw);
   const byName = new Map<string, ClubEntry>();
   for (const c of clubs) if (!byName.has(c.name)) byName.set(c.name, c);
 

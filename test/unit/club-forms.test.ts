@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain-JS build script, no types
 import { formsText } from '../../scripts/build-club-forms.mjs';
-import { buildFormTrie, clubEntries, clubFormsFile } from '../../src/knowledge/_club-forms.js';
-import { formTrie, type ClubFormsFile, type Curated, type RawClub } from '../../src/knowledge/clubs.js';
+import { buildFormTrie, clubFormsFile } from '../../src/knowledge/_club-forms.js';
+import { clubEntries, formTrie, type ClubFormsFile, type Curated, type RawClub } from '../../src/knowledge/clubs.js';
 import { loadData } from '../../src/knowledge/_load.js';
 
 const committedText = readFileSync(new URL('../../src/knowledge/data/club-forms.json', import.meta.url), 'utf8');
