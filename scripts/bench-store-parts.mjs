@@ -80,3 +80,22 @@ const rows = [
 ];
 console.log(`store parts: ${articles.length} articles, main thread, per article and as a share of extracting it`);
 console.table(rows.map(([piece, ms]) => ({ piece, 'ms in all': ms.toFixed(0), 'per article': per(ms), 'of extraction': share(ms) })));
+
+// The same articles again and again under other names, into one store: what `put` costs as the store
+// grows to a 20,000-article run's size (the full-text index and the tables' indexes grow with it).
+const BLOCKS = Math.ceil(20000 / articles.length);
+const file = path.join(WORK, 'parts-grow.db');
+for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+const grow = openStore(file);
+const growth = [];
+for (let b = 0; b < BLOCKS; b++) {
+  const ms = timed(() => {
+    articles.forEach((a, i) => grow.put({ ...a, file: `${b}/${a.file}` }, texts[i], texts[i].length));
+    grow.flush();
+  });
+  if (b === 0 || b === BLOCKS - 1 || (b + 1) % 5 === 0) growth.push({ 'articles stored': (b + 1) * articles.length, 'put per article': per(ms) });
+}
+grow.close();
+for (const s of ['', '-wal', '-shm']) rmSync(file + s, { force: true });
+console.log('put as the store grows');
+console.table(growth);
