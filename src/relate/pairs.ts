@@ -24,12 +24,14 @@ export interface Pair {
   club: ClubMention;
   sentence: Sentence;
   features: string[];
-  /** The share of the article's sentences that talk about the market (the same for every pair). */
-  marketShare: number;
 }
 
-/** Below this share an article is about something else (a match report): the rules alone read it. */
-export const STORY_SHARE = 0.2;
+/**
+ * Below this share of sentences about the market, an article is about something else (a match report
+ * with a transfer aside): the rules alone read it.
+ */
+const STORY_SHARE = 0.2;
+const _FEW_SENTENCES = 5;
 
 const _WORD = /[\p{L}\p{N}£€$]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()"“”–—-]/gu;
 // Where a sentence turns to another subject (as the rules cut clauses).
@@ -64,7 +66,27 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   });
   // How much of the article is about the market: a transfer story, or a match report with one aside.
   const share = market.filter(Boolean).length / Math.max(1, market.length);
+  // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
+  // short to be about something else: "Pedro has agreed to join Roma." is all story.
+  if (share < STORY_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
   cast.push(`docMarket:${share < 0.2 ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
+  // What the words before a club say of it: the same whoever the player is, so read once a mention.
+  const sides = new Map<number, string[]>();
+  const clubSide = (c: ClubMention, s: Sentence): string[] => {
+    let f = sides.get(c.start);
+    if (f) return f;
+    f = [];
+    const lead = leadOf(doc, s.start, c);
+    if (endsWithMarker(k.to, lead)) f.push('lead:to');
+    if (endsWithMarker(k.from, lead)) f.push('lead:from');
+    if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
+    if (/\bby\s*$/i.test(lead)) f.push('lead:by');
+    // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
+    if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
+    if (possessiveBid(doc, k, c)) f.push('possBid');
+    sides.set(c.start, f);
+    return f;
+  };
   const out: Pair[] = [];
   for (const s of doc.sentences) {
     const clubs = within(ctx.clubs, s.start, s.end);
@@ -76,6 +98,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     const cues = k.cues.find(text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
     if (k.notTransfer.find(text).length > 0) continue;
+    // No word of the market and no stage word: a player and a club met on the pitch or in the
+    // treatment room. The model reads how a move is told, not whether one is told at all.
+    if (!market[s.index] && cues.length === 0) continue;
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
     for (const p of players) {
@@ -96,16 +121,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
         if (firstClubs.has(c.club)) f.push('clubInFirst');
         if (ctx.refs.main === p.ent) f.push('mainPlayer');
         if ((clubCounts.get(c.club) ?? 0) >= 3) f.push('clubOften');
-        const lead = leadOf(doc, s.start, c);
-        if (endsWithMarker(k.to, lead)) f.push('lead:to');
-        if (endsWithMarker(k.from, lead)) f.push('lead:from');
-        if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
-        if (/\bby\s*$/i.test(lead)) f.push('lead:by');
-        // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
-        if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
-        if (possessiveBid(doc, k, c)) f.push('possBid');
+        f.push(...clubSide(c, s));
         if (isAttribute(doc, c)) f.push(ownsSomeoneElse(doc, c, p.at) ? 'attrOther' : 'attr');
-        out.push({ ent: p.ent, club: c, sentence: s, features: f, marketShare: share });
+        out.push({ ent: p.ent, club: c, sentence: s, features: f });
       }
     }
   }

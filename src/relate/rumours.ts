@@ -14,7 +14,7 @@ import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
 import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
 import type { References } from './coref.js';
-import { candidatePairs, STORY_SHARE, type Pair } from './pairs.js';
+import { candidatePairs, type Pair } from './pairs.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
@@ -107,6 +107,8 @@ interface _Scores {
   /** The sentence where the pair reads most as a move, and the pair first seen. */
   best?: Pair;
   first: Pair;
+  /** The sentences that put the two together, in text order. */
+  sentences: Sentence[];
 }
 
 function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: RumourFinding[], pairs: Pair[]): RumourFinding[] {
@@ -114,12 +116,24 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   const key = (player: string, club: string) => `${player}\u0000${club}`;
   // Per player, per club: the pair's strongest "goes there" and "leaves there" over its sentences.
   const byPlayer = new Map<PersonEntity, Map<string, _Scores>>();
+  // The stage a sentence gives, read once a sentence.
+  const stages = new Map<number, Status | null>();
+  const stageOf = (sentence: Sentence): Status | null => {
+    let stage = stages.get(sentence.index);
+    if (stage === undefined) {
+      const cues = _cues(k, doc.text.slice(sentence.start, sentence.end)).map((c) => c.value);
+      stage = cues.length ? _decisive(cues, k.rank) : null;
+      stages.set(sentence.index, stage);
+    }
+    return stage;
+  };
   for (const pair of pairs) {
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
+    if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
   }
@@ -146,18 +160,16 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   }
   for (const [id, sc] of moves) {
     const pair = sc.best ?? sc.first;
-    if (out.has(id) || pair.marketShare < STORY_SHARE) continue;
+    if (out.has(id)) continue;
     const player = pair.ent.name;
     const to = pair.club.club;
     // The stage: the first sentence that puts the two together with a stage word, as the rules read the lede.
     let s = pair.sentence;
     let status: Status = 'interest';
-    for (const other of pairs) {
-      if (other.ent !== pair.ent || other.club.club !== to) continue;
-      const text = doc.text.slice(other.sentence.start, other.sentence.end);
-      const cues = _cues(k, text).map((c) => c.value);
-      if (!cues.length) continue;
-      [s, status] = [other.sentence, _decisive(cues, k.rank)];
+    for (const other of sc.sentences) {
+      const stage = stageOf(other);
+      if (stage === null) continue;
+      [s, status] = [other, stage];
       break;
     }
     const text = doc.text.slice(s.start, s.end);

@@ -74,8 +74,9 @@ describe('rumours', () => {
     const text = [
       'Everton 1-2 Aston Villa',
       'Villa came from behind as Jonas Mertel scored twice. Everton led through Callum Beatty after 12 minutes.',
-      'Villa keeper Pieter Hals saved from Beatty before the break. Mertel levelled with a low drive after a fine passing move.',
-      'Everton pressed late on, but Beatty was denied by Hals again and Villa held on to move up to fifth.',
+      'Villa keeper Pieter Hals saved from Beatty before the break. Everton should have been further ahead.',
+      'Mertel levelled with a low drive after a fine passing move. He then turned in a cross from the left.',
+      'Everton pressed late on, but Beatty was denied by Hals again. Villa held on for the points.',
     ].join('\n\n');
     expect(rumours(text)).toEqual([]);
   });
