@@ -6,7 +6,7 @@
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
 import { stageKnowledge } from '../knowledge/stages.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues } from './_wording.js';
 import type { References } from './coref.js';
 
 export interface PairContext {
@@ -95,7 +95,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (!players.length) continue;
     const text = doc.text.slice(s.start, s.end);
     const toks = _tokens(text, s.start);
-    const cues = k.cues.find(text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
+    const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
     if (k.notTransfer.find(text).length > 0) continue;
     // No word of the market and no stage word: a player and a club met on the pitch or in the

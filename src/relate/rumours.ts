@@ -9,10 +9,9 @@ import { attributiveClub } from '../extract/names.js';
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
-import type { PhraseHit } from '../knowledge/_phrases.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues } from './_wording.js';
 import type { References } from './coref.js';
 import { candidatePairs, type Pair } from './pairs.js';
 
@@ -140,12 +139,16 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   // One seller per player, his written club or the club he is most read as leaving; every other club the model links
   // him with, in either direction, is one that wants him.
   const seller = new Map<PersonEntity, string | null>();
+  const ruleFrom = new Map<string, string>();
+  for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
   for (const [ent, clubs] of byPlayer) {
-    // His club as written beside his name is exact: it wins over the model's reading.
+    // His club as written beside his name is exact: it wins over the model's reading; where the model
+    // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
     let from: string | null = ent.club;
     let top = model.thresholds.from;
     if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
+    from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
     const t = model.thresholds;
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
@@ -310,22 +313,6 @@ function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
   return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
 }
 
-// "may launch a bid", "considering an offer": a bid that is only thought of is interest.
-const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|plan|plans|planning)\s+(?:(?:to|a|an|another|make|launch|lodge|submit|table|an?\s+improved)\s+){0,3}$/i;
-
-// "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
-const _PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i;
-
-/** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
-function _cues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
-  const out: Array<PhraseHit<Status>> = [];
-  for (const hit of k.cues.find(text)) {
-    const before = text.slice(Math.max(0, hit.start - 40), hit.start);
-    if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
-    out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);
-  }
-  return out;
-}
 
 function _decisive(statuses: Status[], rank: Map<Status, number>): Status {
   return statuses.reduce((a, b) => ((rank.get(b) ?? 99) < (rank.get(a) ?? 99) ? b : a));
