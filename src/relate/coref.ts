@@ -28,6 +28,13 @@ const _UNNAMED_SUBJECT = /^(?:[Aa]n?|[Oo]ne)\s+(?:[\p{L}'-]+\s+){0,4}?(?:spokesm
 const _NOBODY: PersonEntity = { name: '', aliases: [], role: null, club: null, mentions: [] };
 const _SAME_ROLE: Record<string, string[]> = { manager: ['manager', 'coach'], coach: ['coach', 'manager'] };
 
+/** A player where the text names him or points to him ("he", "the Frenchman": `pointed`). */
+export interface PlayerAt {
+  ent: PersonEntity;
+  at: number;
+  pointed: boolean;
+}
+
 export class References {
   private readonly _mentions: _At[];
   private readonly _main: PersonEntity | null;
@@ -169,6 +176,20 @@ export class References {
     }
     const ent = this.description(m[0], at);
     return ent && ent.role === null ? { ent, at } : null;
+  }
+
+  /** Players named in [start, end) outside quotes, once each, or else the one it points to ("he", "the Frenchman"). */
+  playersIn(start: number, end: number, clubs: Array<Span & { club: string }>, skip: (at: number) => boolean): PlayerAt[] {
+    const out: PlayerAt[] = [];
+    const seen = new Set<PersonEntity>();
+    for (const m of this.within(start, end)) {
+      if (m.ent.role !== null || seen.has(m.ent) || skip(m.start)) continue;
+      seen.add(m.ent);
+      out.push({ ent: m.ent, at: m.start, pointed: false });
+    }
+    if (out.length) return out;
+    const p = this.pointedPlayer(start, end, clubs, skip);
+    return p ? [{ ...p, pointed: true }] : [];
   }
 
   /** "the Portuguese coach" → the last coach or manager; "the Frenchman" → the player last written about. */

@@ -7,7 +7,7 @@ import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
 import { stageKnowledge } from '../knowledge/stages.js';
 import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues } from './_wording.js';
-import type { References } from './coref.js';
+import type { PlayerAt, References } from './coref.js';
 
 export interface PairContext {
   clubs: ClubMention[];
@@ -91,7 +91,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   for (const s of doc.sentences) {
     const clubs = within(ctx.clubs, s.start, s.end);
     if (!clubs.length) continue;
-    const players = _playersIn(ctx.refs, s, ctx.clubs, inQuote);
+    const players = ctx.refs.playersIn(s.start, s.end, ctx.clubs, inQuote);
     if (!players.length) continue;
     const text = doc.text.slice(s.start, s.end);
     const toks = _tokens(text, s.start);
@@ -134,25 +134,6 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   return out;
 }
 
-interface _PlayerAt {
-  ent: PersonEntity;
-  at: number;
-  pointed: boolean;
-}
-
-/** Players named in the sentence (outside quotes), or the one it points to ("he", "the Frenchman"). */
-function _playersIn(refs: References, s: Sentence, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerAt[] {
-  const out: _PlayerAt[] = [];
-  const seen = new Set<PersonEntity>();
-  for (const m of refs.within(s.start, s.end)) {
-    if (m.ent.role !== null || seen.has(m.ent) || inQuote(m.start)) continue;
-    seen.add(m.ent);
-    out.push({ ent: m.ent, at: m.start, pointed: false });
-  }
-  if (out.length) return out;
-  const p = refs.pointedPlayer(s.start, s.end, clubs, inQuote);
-  return p ? [{ ...p, pointed: true }] : [];
-}
 
 function _tokens(text: string, base: number): _Tok[] {
   const out: _Tok[] = [];
@@ -172,10 +153,10 @@ function _tokAt(toks: _Tok[], at: number): number {
 
 function _pairFeatures(
   toks: _Tok[],
-  p: _PlayerAt,
+  p: PlayerAt,
   c: ClubMention,
   clubs: ClubMention[],
-  players: _PlayerAt[],
+  players: PlayerAt[],
   cues: Array<{ at: number; status: string; phrase: string }>,
   inQuote: (at: number) => boolean,
 ): string[] {

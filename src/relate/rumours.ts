@@ -12,7 +12,7 @@ import { relationModel, scorePair, type RelationModel } from '../knowledge/relat
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
 import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues } from './_wording.js';
-import type { References } from './coref.js';
+import type { PlayerAt, References } from './coref.js';
 import { candidatePairs, type Pair } from './pairs.js';
 
 export interface RumourContext {
@@ -38,11 +38,6 @@ const _CLAUSE = /;|\s[-–]\s|,\s+(?:and|but|while|whereas|although|though|with|
 
 interface _Clause extends Span {
   sentence: Sentence;
-}
-
-interface _PlayerRef {
-  ent: PersonEntity;
-  at: number;
 }
 
 /**
@@ -205,7 +200,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
   for (const e of ctx.entities) if (e.club && e.role === null) home.set(e, e.club);
 
   let prev: _Clause | null = null;
-  let prevPlayers: _PlayerRef[] = [];
+  let prevPlayers: PlayerAt[] = [];
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
@@ -213,7 +208,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
     if (!cues.length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
-    let players = _playersIn(refs, clause, ctx.clubs, inQuote);
+    let players = refs.playersIn(clause.start, clause.end, ctx.clubs, inQuote);
     // "... linked Owen with a move back to England, with Newcastle expressing their interest":
     // a clause that names nobody goes on about the players of the clause before it.
     if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
@@ -335,19 +330,6 @@ function* _clauses(doc: Doc): Generator<_Clause> {
   }
 }
 
-/** Players the clause names, or the one it points to ("he", "the Frenchman", "the 28-year-old"). */
-function _playersIn(refs: References, clause: _Clause, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerRef[] {
-  const out: _PlayerRef[] = [];
-  const seen = new Set<PersonEntity>();
-  for (const m of refs.within(clause.start, clause.end)) {
-    if (m.ent.role !== null || seen.has(m.ent) || inQuote(m.start)) continue;
-    seen.add(m.ent);
-    out.push({ ent: m.ent, at: m.start });
-  }
-  if (out.length) return out;
-  const pointed = refs.pointedPlayer(clause.start, clause.end, clubs, inQuote);
-  return pointed ? [pointed] : [];
-}
 
 interface _Roles {
   from: string | null;
@@ -355,7 +337,7 @@ interface _Roles {
 }
 
 /** Which of the clause's clubs the player leaves and which want him. */
-function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: _PlayerRef, cueAt: number, status: Status): _Roles {
+function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: PlayerAt, cueAt: number, status: Status): _Roles {
   const attr = attributiveClub(doc, allClubs, p.at);
   let from: string | null = attr && attr.start >= clause.sentence.start ? attr.club : null;
   const to: string[] = [];
