@@ -53,6 +53,10 @@ describe('rumours', () => {
     expect(r).toContainEqual({ player: 'Tiago Morais', from: 'Porto', to: 'Aston Villa', status: 'talks' });
   });
 
+  it('reads "X want Y from Z", with no stage word, as a move', () => {
+    expect(rumours('Manchester City want Erling Haaland from Borussia Dortmund.').map((x) => [x.player, x.from, x.to])).toEqual([['Erling Haaland', 'Borussia Dortmund', 'Manchester City']]);
+  });
+
   it('reads "may launch a bid" as interest, not a bid', () => {
     const r = rumours('Everton may launch a bid for Legia Warsaw defender Jakub Nowicki in January.');
     expect(r).toEqual([{ player: 'Jakub Nowicki', from: 'Legia Warsaw', to: 'Everton', status: 'interest' }]);
