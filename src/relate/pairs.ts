@@ -32,6 +32,8 @@ export interface Pair {
  */
 const STORY_SHARE = 0.2;
 const _FEW_SENTENCES = 5;
+/** From this share on, the article is a transfer story: every sentence of it may tell the move. */
+const _STORY = 0.5;
 
 const _WORD = /[\p{L}\p{N}£€$]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()"“”–—-]/gu;
 // Where a sentence turns to another subject (as the rules cut clauses).
@@ -98,9 +100,12 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
     if (k.notTransfer.find(text).length > 0) continue;
-    // No word of the market and no stage word: a player and a club met on the pitch or in the
-    // treatment room. The model reads how a move is told, not whether one is told at all.
-    if (!market[s.index] && cues.length === 0) continue;
+    // No word of the market and no stage word, in an article that is not all transfer story: a
+    // player and a club met on the pitch or in the treatment room. The model reads how a move is
+    // told, not whether one is told at all.
+    // In a story's plain sentence only a player named outright: "his" is too loose a thread there.
+    const plain = !market[s.index] && cues.length === 0;
+    if (plain && (share < _STORY || players.some((p) => p.pointed))) continue;
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
     for (const p of players) {
