@@ -96,9 +96,12 @@ export async function* extractThroughStore(paths: string[], store: Store, opts: 
     if (first) yield first;
     for await (const l of inputsLeft) if (l) yield l;
   })();
-  // As without the store: with workers, this thread records while they extract.
+  // As without the store: with workers, this thread records while they extract. With two or more,
+  // they pack each article for the store as well (its JSON, deflated): this thread's share of the
+  // work is what limits many workers. One worker is itself the slower side, and this thread has
+  // time to spare (docs/speed.md, "The store's share").
   const jobs = workersFor(inputs.total, opts.jobs);
-  const extracted: AsyncGenerator<Outcome> = jobs > 0 && workersAvailable() ? extractInWorkers(rest, jobs, true) : extractHere(rest);
+  const extracted: AsyncGenerator<Outcome> = jobs > 0 && workersAvailable() ? extractInWorkers(rest, jobs, jobs > 1) : extractHere(rest);
   try {
     for (;;) {
       yield* _ready(slots);
