@@ -1,0 +1,15 @@
+// Which outlet a source's name counts under: "BBC Sport" and "Five Live" are the BBC, "Sky Sports
+// News" is Sky Sports (the outlets table's `group`). A journalist, or a name the table does not
+// hold, is itself.
+import { loadData } from './_load.js';
+
+interface _Table {
+  outlets: Array<{ name: string; group?: string }>;
+}
+
+let _groups: Map<string, string> | null = null;
+
+export function outletGroup(name: string): string {
+  _groups ??= new Map(loadData<_Table>('outlets.json').outlets.flatMap((o) => (o.group ? [[o.name, o.group] as const] : [])));
+  return _groups.get(name) ?? name;
+}
