@@ -27,7 +27,7 @@ const GOLD = path.join(SHARED, 'gold/tm-dev.gold.json');
 const META = path.join(SHARED, 'gold/tm-dev.meta.json');
 const DIR = path.join(SHARED, 'corpora/tm-snippets-dev');
 
-export const SETTINGS = { l2: 1, iterations: 30, folds: 5 };
+export const SETTINGS = { l2: 3, iterations: 30, folds: 5 };
 
 /** The stage alone, ordered as the issue gives it: the baseline. */
 const STAGE_ORDER = ['denied', 'rejected', 'interest', 'talks', 'bid', 'agreed', 'completed'];

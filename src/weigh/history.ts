@@ -2,6 +2,7 @@
 // (player → club), with what its article adds (a fee, a medical, the player's or an official's own
 // words, the outlet it is attributed to). Everything here reads a history "as of" a day: only the
 // reports dated on or before it, never the future.
+import { loadData } from '../knowledge/_load.js';
 import { foldLetters } from '../knowledge/fold.js';
 import { outletGroup } from '../knowledge/outlets.js';
 import type { Rumour, Status } from '../schema.js';
@@ -38,6 +39,8 @@ export interface Report {
   medical: boolean;
   ownWords: boolean;
   officialWords: boolean;
+  /** The kinds of words its sentence holds (knowledge/data/likelihood-cues.json): "close", "stay"... */
+  cues: string[];
 }
 
 const _DAY = 86_400_000;
@@ -56,6 +59,16 @@ export function playerKey(name: string): string {
 
 const _MEDICAL = /\bmedical\b/i;
 const _FEE_AGREED = /\b(?:agreed?|agreement)\b[^.]{0,40}\b(?:fee|price|deal|terms)\b|\b(?:fee|price|terms)\b[^.]{0,30}\bagreed\b/i;
+
+let _cues: Array<[string, RegExp]> | null = null;
+
+/** The kinds of cue words a sentence holds. */
+export function cuesOf(sentence: string): string[] {
+  _cues ??= Object.entries(loadData<Record<string, string[] | string>>('likelihood-cues.json')).flatMap(([kind, words]) =>
+    Array.isArray(words) ? [[kind, new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i')] as [string, RegExp]] : [],
+  );
+  return _cues.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
+}
 
 /** The reports of one article's rumours. */
 export function reportsOf(a: ArticleFacts): Report[] {
@@ -83,6 +96,7 @@ export function reportsOf(a: ArticleFacts): Report[] {
       ownWords: speakers.some((s) => playerKey(s) === key),
       // Someone who is not a player of the article: a manager, a director, an agent.
       officialWords: speakers.some((s) => !playerKeys.has(playerKey(s)) && playerKey(s) !== key),
+      cues: cuesOf(sentence),
     };
   });
 }

@@ -37,21 +37,20 @@ export class Weigher {
     return reports.map((r) => weigh(featuresOf(this.history, this.records, r)));
   }
 
-  /** Every report's likelihood as of its own article's date (or as of `asOf`, when given, for each move's latest report then). */
+  /**
+   * Every report's likelihood as it stood on its article's date. With `asOf`, only the reports dated
+   * on or before it (what was known that day; a move's likelihood then is its latest report's).
+   */
   weighAll(asOf?: string): Map<Report, Weighed> {
     this.records ??= recordsOf(this.history);
     const out = new Map<Report, Weighed>();
     const day = asOf === undefined ? undefined : dayOf(asOf);
     for (const player of this.history.players()) {
-      for (const r of player) out.set(r, weigh(featuresOf(this.history, this.records, r, day === undefined ? r.day : _later(r.day, day))));
+      for (const r of player) {
+        if (day !== undefined && (r.day === null || day === null || r.day > day)) continue;
+        out.set(r, weigh(featuresOf(this.history, this.records, r)));
+      }
     }
     return out;
   }
-}
-
-// A report read as of a later day is weighed then; one dated after it keeps its own day (it is
-// left out of listings as of that day by the caller).
-function _later(own: number | null, asOf: number | null): number | null {
-  if (own === null || asOf === null) return own;
-  return Math.max(own, asOf);
 }

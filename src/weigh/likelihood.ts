@@ -55,6 +55,10 @@ export const FEATURES = [
   'medical',
   'gap',
   'record',
+  'cue:close',
+  'cue:done',
+  'cue:stay',
+  'cue:doubt',
 ] as const;
 
 const _RANK: Record<string, number> = { interest: 1, talks: 2, bid: 3, agreed: 4, completed: 5 };
@@ -97,6 +101,9 @@ export function featuresOf(history: History, records: Records | null, r: Report,
   if (move.some((m) => m.fee)) x.fee = 1;
   if (move.some((m) => m.feeAgreed)) x['fee-agreed'] = 1;
   if (move.some((m) => m.medical)) x.medical = 1;
+  // The words of this report's sentence, and whether the move was ever said to be close.
+  for (const c of r.cues) x[`cue:${c}`] = 1;
+  if (move.some((m) => m.cues.includes('close'))) x['cue:close'] = 1;
   // Days since the move was last reported before this report's article.
   const before = move.filter((m) => m.file !== r.file && m.day !== null && dayNow !== null && m.day <= dayNow);
   const last = before.length ? Math.max(...before.map((m) => m.day as number)) : null;
@@ -177,6 +184,14 @@ function _reason(name: string, f: Features): string | null {
       return 'medical';
     case 'gap':
       return d.gap === null ? null : `${_plural(d.gap, 'day')} since the last report`;
+    case 'cue:close':
+      return 'said to be close';
+    case 'cue:done':
+      return 'said to be done';
+    case 'cue:stay':
+      return 'said to stay';
+    case 'cue:doubt':
+      return 'doubts reported';
     case 'record':
       return d.records.map((r) => `${r.source} ${r.confirmed}/${r.settled} confirmed`).join(', ');
     default:
