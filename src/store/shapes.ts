@@ -18,6 +18,8 @@ export const ClubLink = z.object({
   firstReport: IsoDate.nullable(),
   latestReport: IsoDate.nullable(),
   fee: RumourFee.nullable().describe('The latest fee reported, as written and in the currency asked for'),
+  likelihood: z.number().min(0).max(1).describe("How likely the move is to happen, as of the latest report (on or before --as-of): a model of how moves reported this way ended"),
+  reasons: z.array(z.string()).describe('What moved the likelihood most, strongest first'),
 });
 
 export const SearchHit = z.object({

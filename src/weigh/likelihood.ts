@@ -167,7 +167,7 @@ function _reason(name: string, f: Features): string | null {
     case 'articles':
     case 'outlets':
     case 'days':
-      return `${_plural(d.articles, 'article')}, ${_plural(d.outlets, 'outlet')} in ${_plural(d.days, 'day')}`;
+      return `${_plural(d.articles, 'article')}${d.outlets > 0 ? `, ${_plural(d.outlets, 'outlet')}` : ''}${d.days > 0 ? ` in ${_plural(d.days, 'day')}` : ''}`;
     case 'rivals':
       return d.rivals.length ? `rival${d.rivals.length > 1 ? 's' : ''}: ${d.rivals.slice(0, 3).join(', ')}${d.rivals.length > 3 ? ', ...' : ''}` : null;
     case 'rival-agreed':
