@@ -251,11 +251,14 @@ export class Store {
     else this._commitLater();
   }
 
-  private _put(a: Article, text: string, bytes: number): void {
+  private _put(weighed: Article, text: string, bytes: number): void {
+    // Likelihoods depend on the other articles and the day asked about: weighed when read, never stored.
+    const a = { ...weighed, rumours: weighed.rumours.map(({ likelihood: _l, reasons: _r, ...r }) => r) };
     this._remove(a.file);
     const db = this.db;
     // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency.
-    const json = deflateRawSync(JSON.stringify(convertArticle(a, DEFAULT_CURRENCY), jsonReplacer));
+    const converted = convertArticle(a, DEFAULT_CURRENCY);
+    const json = deflateRawSync(JSON.stringify({ ...converted, rumours: converted.rumours.map(({ likelihood: _l, reasons: _r, ...r }) => r) }, jsonReplacer));
     const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));
     const id = Number(info.lastInsertRowid);
@@ -373,6 +376,8 @@ export class Store {
       const a: StoryArticle = r.json ? _unpack(r.json) : { file: r.path, date: r.date, players: [], rumours: [], fees: [], quotes: [] };
       byId.set(r.id, a);
       if (!r.json) fromRows.set(r.id, a);
+      // Read whole: its rumours weighed as the store weighs them, told apart by where they are told.
+      else for (const x of a.rumours) Object.assign(x, this.weighedAt(r.id, x) ?? {});
     }
     type Row = { article_id: number; json: string };
     // Players, rumours, fees and quotes are kept only when a name of theirs shares a word with the
@@ -441,14 +446,23 @@ export class Store {
     return out;
   }
 
-  private _facts: Array<{ facts: ArticleFacts & { hash: string }; rowids: number[] }> | null = null;
+  /** A stored article's rumour's likelihood, by the article's id and the rumour's place and move. */
+  weighedAt(articleId: number, r: Pick<Rumour, 'player' | 'to'> & { evidence: { start: number } }): Weighed | undefined {
+    const weighed = this.weighed();
+    const stored = this.weighFacts().find((f) => f.id === articleId);
+    const i = stored?.facts.rumours.findIndex((x) => x.player === r.player && x.to === r.to && (x as Rumour).evidence.start === r.evidence.start) ?? -1;
+    const id = i < 0 ? undefined : stored?.rowids[i];
+    return id === undefined ? undefined : weighed.get(id);
+  }
+
+  private _facts: Array<{ id: number; facts: ArticleFacts & { hash: string }; rowids: number[] }> | null = null;
 
   /** Every stored article as weighing reads it (rumours, quotes' speakers, players), with its rumours' row ids. */
-  weighFacts(): Array<{ facts: ArticleFacts & { hash: string }; rowids: number[] }> {
+  weighFacts(): Array<{ id: number; facts: ArticleFacts & { hash: string }; rowids: number[] }> {
     if (this._facts) return this._facts;
-    const byId = new Map<number, { facts: ArticleFacts & { hash: string; rumours: Rumour[]; speakers: Array<string | null>; players: string[] }; rowids: number[] }>();
+    const byId = new Map<number, { id: number; facts: ArticleFacts & { hash: string; rumours: Rumour[]; speakers: Array<string | null>; players: string[] }; rowids: number[] }>();
     for (const a of this.db.prepare('SELECT id, hash, date, path FROM articles ORDER BY id').all() as Array<{ id: number; hash: string; date: string | null; path: string }>) {
-      byId.set(a.id, { facts: { file: a.path, date: a.date, hash: a.hash, rumours: [], speakers: [], players: [] }, rowids: [] });
+      byId.set(a.id, { id: a.id, facts: { file: a.path, date: a.date, hash: a.hash, rumours: [], speakers: [], players: [] }, rowids: [] });
     }
     const rows = this.db
       .prepare(
