@@ -8,8 +8,15 @@ interface _Table {
 }
 
 let _groups: Map<string, string> | null = null;
+let _outlets: Set<string> | null = null;
 
 export function outletGroup(name: string): string {
   _groups ??= new Map(loadData<_Table>('outlets.json').outlets.flatMap((o) => (o.group ? [[o.name, o.group] as const] : [])));
   return _groups.get(name) ?? name;
+}
+
+/** Is the name an outlet's (or an outlet group's), not a journalist's? */
+export function isOutlet(name: string): boolean {
+  _outlets ??= new Set(loadData<_Table>('outlets.json').outlets.flatMap((o) => [o.name, ...(o.group ? [o.group] : [])]));
+  return _outlets.has(name);
 }

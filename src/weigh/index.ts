@@ -9,6 +9,7 @@ import type { Records } from './records.js';
 export { dayOf, History, playerKey, reportsOf, type ArticleFacts, type Report } from './history.js';
 export { featuresOf, FEATURES, weigh, type Features, type Weighed } from './likelihood.js';
 export { outcomeOf, Records, wilson } from './records.js';
+export { sourceTable, type SourceFilter, type SourceRow } from './sources.js';
 
 /** An article as weighing reads it (whole, or as a story or the store hands it over). */
 export type Weighable = Pick<Article, 'file' | 'date' | 'rumours'> & { quotes: ReadonlyArray<{ speaker: string | null }>; players: ReadonlyArray<{ name: string }> };
