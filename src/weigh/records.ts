@@ -42,6 +42,7 @@ export class Records {
 
   /** Counts reports newly added to the history. */
   add(reports: readonly Report[]): void {
+    this.memo.clear();
     for (const r of reports) {
       if (r.source === null || r.day === null) continue;
       const list = this.bySource.get(r.source) ?? [];
@@ -52,9 +53,16 @@ export class Records {
     }
   }
 
+  /** Records already counted, by source and day (many reports share both); cleared when reports are added. */
+  private readonly memo = new Map<string, Record>();
+
   /** The source's moves reported before `day` and settled by it. */
   recordOf(source: string, day: number): Record {
+    const key = `${source}\u0000${day}`;
+    const known = this.memo.get(key);
+    if (known) return known;
     const rec = { confirmed: 0, contradicted: 0 };
+    this.memo.set(key, rec);
     for (const m of this.bySource.get(source) ?? []) {
       if (m.day >= day) continue;
       const o = outcomeOf(m.player, m.move, day);
