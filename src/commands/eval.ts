@@ -18,8 +18,10 @@ files with no gold entry are skipped with a note.
 
 Scoring (rumours-gold/1, see the gold GUIDELINES):
   names    match after folding case, accents and punctuation, when equal to a
-           listed spelling or when one is the other's surname part
-           ("Mac Allister" ~ "Alexis Mac Allister")
+           listed spelling, when one is the other's surname part ("Mac Allister"
+           ~ "Alexis Mac Allister") or leaves out a middle name or second surname
+           ("Pape Sarr" ~ "Pape Matar Sarr"); a gold club also stands for the
+           club the club table knows by that name ("Stade Rennais FC" ~ Rennes)
   fees     match on currency and an amount within 1%; fees with no amount
            ("undisclosed", "free transfer") are not money amounts and are not scored
   quotes   match when the quote's text starts with the gold start
@@ -27,12 +29,15 @@ Scoring (rumours-gold/1, see the gold GUIDELINES):
            "rumour status" are then scored over the matched rumours
   optional gold entries are neither misses when absent nor false positives
            when found; matching is one to one, best match first
+  partial  a field an entry leaves out is not scored for that article; a field
+           listed under "partial" counts no false positives (recall only); a
+           rumour without "from" or "status" leaves that attribute unscored
 
 Counts are summed over all articles (micro-average). Attribute fields
 (fee→player, quote→speaker, rumour from, rumour status, people role) and date
 count right and wrong over matched pairs: tp = right, fp = fn = wrong, so
-P = R = F1 = right / matched. macro-F1 is the mean F1 of the unstarred fields;
-people and people role are shown but not included.
+P = R = F1 = right / matched. macro-F1 is the mean F1 of the unstarred fields
+the gold gives; people and people role are shown but not included.
 
 Exit status: 0 done, 1 macro-F1 below --min-f1, 2 unreadable gold or article,
 or a gold article with no file.

@@ -328,7 +328,8 @@ function _nameBefore(k: ClubKnowledge, toks: _Tok[], text: string, i: number): b
   const w = toks[i] as _Tok;
   const prev = toks[i - 1];
   if (w.titled || !prev || !_adjacent(text, prev, w) || !_UPPER.test(prev.raw[0] ?? '')) return false;
-  return !_notAName(k, prev) && !_formStart(k, prev.fold);
+  // "Real Madrid" reads on as a club; "Tom Barrow" does not, though "Tom" starts "Tom Tomsk".
+  return !_notAName(k, prev) && !_formStart(k, prev.fold, w.fold);
 }
 
 /** A capitalised word that is no first name: "The", "Former", "Spanish", "Injured", "Reportedly". */
@@ -337,9 +338,11 @@ function _notAName(k: ClubKnowledge, w: _Tok): boolean {
   return w.fold.length >= 5 && /(?:ed|ing|ly)$/.test(w.fold);
 }
 
-function _formStart(k: ClubKnowledge, fold: string): boolean {
-  const node = k.forms.next.get(fold);
-  return node !== undefined && node.form !== null && node.form.kind !== 'blocker';
+/** Does a club form start with `fold` (or, given `then`, do the two words lead on into one)? */
+function _formStart(k: ClubKnowledge, fold: string, then?: string): boolean {
+  const start = k.forms.next.get(fold);
+  if (then !== undefined) return start?.next.get(then) !== undefined;
+  return start !== undefined && start.form !== null && start.form.kind !== 'blocker';
 }
 
 /** A place phrase ("in", "the city of", "based in") ends just before word `i`. */

@@ -394,8 +394,13 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   if (tail[tail.length - 1] === ',') tail = tail.slice(0, -1);
   const direct = _phraseAtEnd(tail, k);
   if (direct) return direct;
-  // "the signing of Rodri", "a bid for Raphinha": only a player is the object of a transfer.
-  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) if (k.playerObjects.has(tail.slice(tail.length - n).join(' '))) return 'player';
+  // "the signing of Rodri", "a bid for Raphinha": only a player is the object of a transfer;
+  // "Chelsea have sacked Graham Potter": only a manager is sacked.
+  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) {
+    const phrase = tail.slice(tail.length - n).join(' ');
+    if (k.managerBefore.has(phrase)) return 'manager';
+    if (k.playerObjects.has(phrase)) return 'player';
+  }
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
   // "BBC Sport pundit and former Liverpool stalwart Alan Hansen": a role a few words back, across
   // "and former" and capitalised names, when nothing but such words stand between.
@@ -436,6 +441,7 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   // Only for the sentence's subject: "Kovač could see Bale as an option to bolster his squad".
   const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
   if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
+  if (k.managerAfterLeads.some((lead) => after.startsWith(lead))) return 'manager';
   return k.playerVerbLeads.some((lead) => after.startsWith(lead)) ? 'player' : null;
 }
 

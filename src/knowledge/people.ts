@@ -11,6 +11,8 @@ interface PeopleWords {
   player: string[];
   playerVerbs: string[];
   playerObjects: string[];
+  managerBefore: string[];
+  managerAfter: string[];
   nonPerson: string[];
   honorifics: string[];
   suffixes: string[];
@@ -29,6 +31,9 @@ export interface PeopleKnowledge {
   playerVerbLeads: string[];
   /** What precedes a player's name as the object of a transfer: "signing of", "bid for". */
   playerObjects: Set<string>;
+  /** What precedes a manager's name ("have sacked"), and what follows it (" was sacked"). */
+  managerBefore: Set<string>;
+  managerAfterLeads: string[];
   nonPerson: Set<string>;
   honorifics: Set<string>;
   suffixes: Set<string>;
@@ -53,7 +58,7 @@ export function peopleKnowledge(): PeopleKnowledge {
   }
   const lexicon = new Map<string, string>();
   for (const [tag, words] of Object.entries(loadData<Lexicon>('lexicon.json').tags)) for (const w of words) lexicon.set(w, tag);
-  const phrases = [...roleWords.keys(), ...data.player, ...data.playerObjects];
+  const phrases = [...roleWords.keys(), ...data.player, ...data.playerObjects, ...data.managerBefore];
   _knowledge = {
     roleWords,
     playerWords: new Set(data.player),
@@ -62,6 +67,8 @@ export function peopleKnowledge(): PeopleKnowledge {
     possessivePlayer: new Set(data.possessiveRole.player ?? []),
     playerVerbLeads: data.playerVerbs.flatMap((v) => [' ' + v, ' has ' + v, ' had ' + v]),
     playerObjects: new Set(data.playerObjects),
+    managerBefore: new Set(data.managerBefore),
+    managerAfterLeads: data.managerAfter.map((v) => ' ' + v),
     nonPerson: new Set(data.nonPerson),
     honorifics: new Set(data.honorifics),
     suffixes: new Set(data.suffixes),

@@ -21,7 +21,19 @@ const _DESCRIPTION = /^(?:the|this|that|our|their|his)\s/i;
 const _LEAD = /^(?:(?:but|and|however|meanwhile|now|so|yet|also|indeed|still|although|though|while|then|instead|earlier|later|previously|at the time|in (?:fact|addition)),?\s+)*/i;
 const _SUBJECT_PRONOUN = /^(?:he|she)\b/i;
 const _SUBJECT_DESCRIPTION = /^(?:the|this) ((?:[\p{L}\d'-]+ ){0,4}?[\p{L}\d'-]+?)(?=\s(?:is|was|has|had|have|will|would|could|said|says|told|added|insists|insisted|admits|admitted|now|also|believes|wants|revealed|explained|claimed|confirmed)\b)/iu;
+// A sentence opening on someone not named: "A Premier League spokesman said", "An Arsenal source claimed".
+// (No `i` flag: under it \p{Lu} would match any letter.)
+const _UNNAMED_SUBJECT = /^(?:[Aa]n?|[Oo]ne)\s+(?:[\p{L}'-]+\s+){0,4}?(?:spokesman|spokeswoman|spokesperson|source|sources|official|insider|representative|statement)\b(?!\s+\p{Lu})/u;
+/** The subject of a sentence that opens on someone not named: a "he" after it is nobody we know. */
+const _NOBODY: PersonEntity = { name: '', aliases: [], role: null, club: null, mentions: [] };
 const _SAME_ROLE: Record<string, string[]> = { manager: ['manager', 'coach'], coach: ['coach', 'manager'] };
+
+/** A player where the text names him or points to him ("he", "the Frenchman": `pointed`). */
+export interface PlayerAt {
+  ent: PersonEntity;
+  at: number;
+  pointed: boolean;
+}
 
 export class References {
   private readonly _mentions: _At[];
@@ -94,13 +106,21 @@ export class References {
     const s = this._doc.sentenceAt(offset);
     const own = this.subjectOf(s.index);
     if (own && this.within(s.start, offset).some((m) => m.ent === own)) return own;
-    return this.subjectBefore(s.index) ?? this.lastBefore(offset, 'any');
+    const before = this._subjectBefore(s.index);
+    // "But a Premier League spokesman said ... He said:": he is that spokesman, whom nobody named.
+    if (before === _NOBODY) return null;
+    return before ?? this.lastBefore(offset, 'any');
   }
 
   /** The nearest subject in the sentences before sentence `index`. */
   subjectBefore(index: number): PersonEntity | null {
+    const subj = this._subjectBefore(index);
+    return subj === _NOBODY ? null : subj;
+  }
+
+  private _subjectBefore(index: number): PersonEntity | null {
     for (let i = index - 1; i >= 0 && i >= index - 8; i--) {
-      const subj = this.subjectOf(i);
+      const subj = this._subject(i);
       if (subj) return subj;
     }
     return null;
@@ -108,6 +128,11 @@ export class References {
 
   /** The person a sentence of narrative opens with, resolving "He ..." and "The Frenchman ..." too. */
   subjectOf(index: number): PersonEntity | null {
+    const subj = this._subject(index);
+    return subj === _NOBODY ? null : subj;
+  }
+
+  private _subject(index: number): PersonEntity | null {
     const cached = this._subjects.get(index);
     if (cached !== undefined) return cached;
     this._subjects.set(index, null); // guards the recursion below
@@ -122,7 +147,8 @@ export class References {
     const text = this._doc.text.slice(s.start, s.end);
     const lead = _LEAD.exec(text)?.[0].length ?? 0;
     const rest = text.slice(lead);
-    if (_SUBJECT_PRONOUN.test(rest)) return this.subjectBefore(index);
+    if (_SUBJECT_PRONOUN.test(rest)) return this._subjectBefore(index);
+    if (_UNNAMED_SUBJECT.test(rest)) return _NOBODY;
     const first = this.within(s.start, s.end).find((m) => !this._inQuote(m.start));
     if (first && first.start - s.start - lead <= 40 && _noVerbBefore(this._doc.text.slice(s.start + lead, first.start))) return first.ent;
     const desc = _SUBJECT_DESCRIPTION.exec(rest);
@@ -152,15 +178,43 @@ export class References {
     return ent && ent.role === null ? { ent, at } : null;
   }
 
+  /** Players named in [start, end) outside quotes, once each, or else the one it points to ("he", "the Frenchman"). */
+  playersIn(start: number, end: number, clubs: Array<Span & { club: string }>, skip: (at: number) => boolean): PlayerAt[] {
+    const out: PlayerAt[] = [];
+    const seen = new Set<PersonEntity>();
+    for (const m of this.within(start, end)) {
+      if (m.ent.role !== null || seen.has(m.ent) || skip(m.start)) continue;
+      seen.add(m.ent);
+      out.push({ ent: m.ent, at: m.start, pointed: false });
+    }
+    if (out.length) return out;
+    const p = this.pointedPlayer(start, end, clubs, skip);
+    return p ? [{ ...p, pointed: true }] : [];
+  }
+
   /** "the Portuguese coach" → the last coach or manager; "the Frenchman" → the player last written about. */
   description(text: string, offset: number): PersonEntity | null {
     const k = peopleKnowledge();
     const words = foldName(text).split(' ');
     for (let n = Math.min(k.maxPhraseWords, words.length); n >= 1; n--) {
-      const role = k.roleWords.get(words.slice(words.length - n).join(' '));
-      if (role) return this._lastWithRole(offset, _SAME_ROLE[role] ?? [role]);
+      const phrase = words.slice(words.length - n).join(' ');
+      const role = k.roleWords.get(phrase);
+      if (!role) continue;
+      const named = this._lastWithRole(offset, _SAME_ROLE[role] ?? [role]);
+      // "a Premier League spokesman said ... The spokesman added": the one nobody named, if he came last.
+      const unnamed = this._lastUnnamed(phrase, offset);
+      return unnamed > (named?.mentions.filter((m) => m.start < offset).at(-1)?.start ?? -1) ? null : named;
     }
     return this.lastBefore(offset, 'player') ?? this._main;
+  }
+
+  /** Where "a/an ... <role phrase>" last stood before `offset` with no name after it, or -1. */
+  private _lastUnnamed(phrase: string, offset: number): number {
+    const before = this._doc.text.slice(Math.max(0, offset - 3000), offset);
+    const re = new RegExp(`\\b(?:[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}'-]+\\s+){0,4}?${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b(?!\\s+\\p{Lu})`, 'gu');
+    let last = -1;
+    for (const m of before.matchAll(re)) last = offset - before.length + m.index;
+    return last;
   }
 
   private _lastWithRole(offset: number, roles: string[]): PersonEntity | null {

@@ -6,8 +6,8 @@
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
 import { stageKnowledge } from '../knowledge/stages.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
-import type { References } from './coref.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues } from './_wording.js';
+import type { PlayerAt, References } from './coref.js';
 
 export interface PairContext {
   clubs: ClubMention[];
@@ -24,12 +24,16 @@ export interface Pair {
   club: ClubMention;
   sentence: Sentence;
   features: string[];
-  /** The share of the article's sentences that talk about the market (the same for every pair). */
-  marketShare: number;
 }
 
-/** Below this share an article is about something else (a match report): the rules alone read it. */
-export const STORY_SHARE = 0.2;
+/**
+ * Below this share of sentences about the market, an article is about something else (a match report
+ * with a transfer aside): the rules alone read it.
+ */
+const STORY_SHARE = 0.2;
+const _FEW_SENTENCES = 5;
+/** From this share on, the article is a transfer story: every sentence of it may tell the move. */
+const _STORY = 0.5;
 
 const _WORD = /[\p{L}\p{N}£€$]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()"“”–—-]/gu;
 // Where a sentence turns to another subject (as the rules cut clauses).
@@ -64,18 +68,44 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   });
   // How much of the article is about the market: a transfer story, or a match report with one aside.
   const share = market.filter(Boolean).length / Math.max(1, market.length);
+  // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
+  // short to be about something else: "Pedro has agreed to join Roma." is all story.
+  if (share < STORY_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
   cast.push(`docMarket:${share < 0.2 ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
+  // What the words before a club say of it: the same whoever the player is, so read once a mention.
+  const sides = new Map<number, string[]>();
+  const clubSide = (c: ClubMention, s: Sentence): string[] => {
+    let f = sides.get(c.start);
+    if (f) return f;
+    f = [];
+    const lead = leadOf(doc, s.start, c);
+    if (endsWithMarker(k.to, lead)) f.push('lead:to');
+    if (endsWithMarker(k.from, lead)) f.push('lead:from');
+    if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
+    if (/\bby\s*$/i.test(lead)) f.push('lead:by');
+    // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
+    if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
+    if (possessiveBid(doc, k, c)) f.push('possBid');
+    sides.set(c.start, f);
+    return f;
+  };
   const out: Pair[] = [];
   for (const s of doc.sentences) {
     const clubs = within(ctx.clubs, s.start, s.end);
     if (!clubs.length) continue;
-    const players = _playersIn(ctx.refs, s, ctx.clubs, inQuote);
+    const players = ctx.refs.playersIn(s.start, s.end, ctx.clubs, inQuote);
     if (!players.length) continue;
     const text = doc.text.slice(s.start, s.end);
     const toks = _tokens(text, s.start);
-    const cues = k.cues.find(text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
+    const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
     if (k.notTransfer.find(text).length > 0) continue;
+    // No word of the market and no stage word, in an article that is not all transfer story: a
+    // player and a club met on the pitch or in the treatment room. The model reads how a move is
+    // told, not whether one is told at all.
+    // In a story's plain sentence only a player named outright: "his" is too loose a thread there.
+    const plain = !market[s.index] && cues.length === 0;
+    if (plain && (share < _STORY || players.some((p) => p.pointed))) continue;
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
     for (const p of players) {
@@ -96,16 +126,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
         if (firstClubs.has(c.club)) f.push('clubInFirst');
         if (ctx.refs.main === p.ent) f.push('mainPlayer');
         if ((clubCounts.get(c.club) ?? 0) >= 3) f.push('clubOften');
-        const lead = leadOf(doc, s.start, c);
-        if (endsWithMarker(k.to, lead)) f.push('lead:to');
-        if (endsWithMarker(k.from, lead)) f.push('lead:from');
-        if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
-        if (/\bby\s*$/i.test(lead)) f.push('lead:by');
-        // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
-        if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
-        if (possessiveBid(doc, k, c)) f.push('possBid');
+        f.push(...clubSide(c, s));
         if (isAttribute(doc, c)) f.push(ownsSomeoneElse(doc, c, p.at) ? 'attrOther' : 'attr');
-        out.push({ ent: p.ent, club: c, sentence: s, features: f, marketShare: share });
+        out.push({ ent: p.ent, club: c, sentence: s, features: f });
       }
     }
   }
@@ -116,25 +139,6 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   return out;
 }
 
-interface _PlayerAt {
-  ent: PersonEntity;
-  at: number;
-  pointed: boolean;
-}
-
-/** Players named in the sentence (outside quotes), or the one it points to ("he", "the Frenchman"). */
-function _playersIn(refs: References, s: Sentence, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerAt[] {
-  const out: _PlayerAt[] = [];
-  const seen = new Set<PersonEntity>();
-  for (const m of refs.within(s.start, s.end)) {
-    if (m.ent.role !== null || seen.has(m.ent) || inQuote(m.start)) continue;
-    seen.add(m.ent);
-    out.push({ ent: m.ent, at: m.start, pointed: false });
-  }
-  if (out.length) return out;
-  const p = refs.pointedPlayer(s.start, s.end, clubs, inQuote);
-  return p ? [{ ...p, pointed: true }] : [];
-}
 
 function _tokens(text: string, base: number): _Tok[] {
   const out: _Tok[] = [];
@@ -154,10 +158,10 @@ function _tokAt(toks: _Tok[], at: number): number {
 
 function _pairFeatures(
   toks: _Tok[],
-  p: _PlayerAt,
+  p: PlayerAt,
   c: ClubMention,
   clubs: ClubMention[],
-  players: _PlayerAt[],
+  players: PlayerAt[],
   cues: Array<{ at: number; status: string; phrase: string }>,
   inQuote: (at: number) => boolean,
 ): string[] {

@@ -9,12 +9,11 @@ import { attributiveClub } from '../extract/names.js';
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
-import type { PhraseHit } from '../knowledge/_phrases.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid } from './_clubroles.js';
-import type { References } from './coref.js';
-import { candidatePairs, STORY_SHARE, type Pair } from './pairs.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues } from './_wording.js';
+import type { PlayerAt, References } from './coref.js';
+import { candidatePairs, type Pair } from './pairs.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
@@ -39,11 +38,6 @@ const _CLAUSE = /;|\s[-–]\s|,\s+(?:and|but|while|whereas|although|though|with|
 
 interface _Clause extends Span {
   sentence: Sentence;
-}
-
-interface _PlayerRef {
-  ent: PersonEntity;
-  at: number;
 }
 
 /**
@@ -107,6 +101,8 @@ interface _Scores {
   /** The sentence where the pair reads most as a move, and the pair first seen. */
   best?: Pair;
   first: Pair;
+  /** The sentences that put the two together, in text order. */
+  sentences: Sentence[];
 }
 
 function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: RumourFinding[], pairs: Pair[]): RumourFinding[] {
@@ -114,24 +110,40 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   const key = (player: string, club: string) => `${player}\u0000${club}`;
   // Per player, per club: the pair's strongest "goes there" and "leaves there" over its sentences.
   const byPlayer = new Map<PersonEntity, Map<string, _Scores>>();
+  // The stage a sentence gives, read once a sentence.
+  const stages = new Map<number, Status | null>();
+  const stageOf = (sentence: Sentence): Status | null => {
+    let stage = stages.get(sentence.index);
+    if (stage === undefined) {
+      const cues = _cues(k, doc.text.slice(sentence.start, sentence.end)).map((c) => c.value);
+      stage = cues.length ? _decisive(cues, k.rank) : null;
+      stages.set(sentence.index, stage);
+    }
+    return stage;
+  };
   for (const pair of pairs) {
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
+    if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
   }
   // One seller per player, his written club or the club he is most read as leaving; every other club the model links
   // him with, in either direction, is one that wants him.
   const seller = new Map<PersonEntity, string | null>();
+  const ruleFrom = new Map<string, string>();
+  for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
   for (const [ent, clubs] of byPlayer) {
-    // His club as written beside his name is exact: it wins over the model's reading.
+    // His club as written beside his name is exact: it wins over the model's reading; where the model
+    // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
     let from: string | null = ent.club;
     let top = model.thresholds.from;
     if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
+    from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
     const t = model.thresholds;
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
@@ -146,18 +158,16 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   }
   for (const [id, sc] of moves) {
     const pair = sc.best ?? sc.first;
-    if (out.has(id) || pair.marketShare < STORY_SHARE) continue;
+    if (out.has(id)) continue;
     const player = pair.ent.name;
     const to = pair.club.club;
     // The stage: the first sentence that puts the two together with a stage word, as the rules read the lede.
     let s = pair.sentence;
     let status: Status = 'interest';
-    for (const other of pairs) {
-      if (other.ent !== pair.ent || other.club.club !== to) continue;
-      const text = doc.text.slice(other.sentence.start, other.sentence.end);
-      const cues = _cues(k, text).map((c) => c.value);
-      if (!cues.length) continue;
-      [s, status] = [other.sentence, _decisive(cues, k.rank)];
+    for (const other of sc.sentences) {
+      const stage = stageOf(other);
+      if (stage === null) continue;
+      [s, status] = [other, stage];
       break;
     }
     const text = doc.text.slice(s.start, s.end);
@@ -190,7 +200,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
   for (const e of ctx.entities) if (e.club && e.role === null) home.set(e, e.club);
 
   let prev: _Clause | null = null;
-  let prevPlayers: _PlayerRef[] = [];
+  let prevPlayers: PlayerAt[] = [];
   for (const clause of _clauses(doc)) {
     const text = doc.text.slice(clause.start, clause.end);
     const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
@@ -198,7 +208,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
     if (!cues.length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
     const cueAt = clause.start + (cues[0]?.start ?? 0);
-    let players = _playersIn(refs, clause, ctx.clubs, inQuote);
+    let players = refs.playersIn(clause.start, clause.end, ctx.clubs, inQuote);
     // "... linked Owen with a move back to England, with Newcastle expressing their interest":
     // a clause that names nobody goes on about the players of the clause before it.
     if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
@@ -298,22 +308,6 @@ function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
   return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
 }
 
-// "may launch a bid", "considering an offer": a bid that is only thought of is interest.
-const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|plan|plans|planning)\s+(?:(?:to|a|an|another|make|launch|lodge|submit|table|an?\s+improved)\s+){0,3}$/i;
-
-// "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
-const _PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i;
-
-/** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
-function _cues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
-  const out: Array<PhraseHit<Status>> = [];
-  for (const hit of k.cues.find(text)) {
-    const before = text.slice(Math.max(0, hit.start - 40), hit.start);
-    if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
-    out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);
-  }
-  return out;
-}
 
 function _decisive(statuses: Status[], rank: Map<Status, number>): Status {
   return statuses.reduce((a, b) => ((rank.get(b) ?? 99) < (rank.get(a) ?? 99) ? b : a));
@@ -336,19 +330,6 @@ function* _clauses(doc: Doc): Generator<_Clause> {
   }
 }
 
-/** Players the clause names, or the one it points to ("he", "the Frenchman", "the 28-year-old"). */
-function _playersIn(refs: References, clause: _Clause, clubs: ClubMention[], inQuote: (at: number) => boolean): _PlayerRef[] {
-  const out: _PlayerRef[] = [];
-  const seen = new Set<PersonEntity>();
-  for (const m of refs.within(clause.start, clause.end)) {
-    if (m.ent.role !== null || seen.has(m.ent) || inQuote(m.start)) continue;
-    seen.add(m.ent);
-    out.push({ ent: m.ent, at: m.start });
-  }
-  if (out.length) return out;
-  const pointed = refs.pointedPlayer(clause.start, clause.end, clubs, inQuote);
-  return pointed ? [pointed] : [];
-}
 
 interface _Roles {
   from: string | null;
@@ -356,7 +337,7 @@ interface _Roles {
 }
 
 /** Which of the clause's clubs the player leaves and which want him. */
-function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: _PlayerRef, cueAt: number, status: Status): _Roles {
+function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMention[], allClubs: ClubMention[], p: PlayerAt, cueAt: number, status: Status): _Roles {
   const attr = attributiveClub(doc, allClubs, p.at);
   let from: string | null = attr && attr.start >= clause.sentence.start ? attr.club : null;
   const to: string[] = [];

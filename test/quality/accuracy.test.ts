@@ -23,13 +23,22 @@ describe('accuracy against the gold sets', () => {
     }
   });
 
-  it('BBC dev set: macro-F1 >= 0.88, quote→speaker >= 0.92, players and clubs >= 0.90', async () => {
+  it('BBC dev set: macro-F1 >= 0.88, quote→speaker >= 0.95, players and clubs >= 0.90', async () => {
     expect(existsSync(CORPUS), `${CORPUS} must sit beside the project (see README)`).toBe(true);
     const report = await scores('../shared/gold/bbc-dev.gold.json', CORPUS);
     expect(report.macroF1).toBeGreaterThanOrEqual(0.88);
-    expect(report.fields.quoteSpeaker.f1).toBeGreaterThanOrEqual(0.92);
+    expect(report.fields.quoteSpeaker.f1).toBeGreaterThanOrEqual(0.95);
     expect(report.fields.players.f1).toBeGreaterThanOrEqual(0.9);
     expect(report.fields.clubs.f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // The rumour model learned from these excerpts, so this floor holds what it reaches on them, not
+  // what it does on unseen text (README, and docs/model-cv.md by cross-validation).
+  it('TM dev excerpts (partial gold): players recall >= 0.94, rumours recall >= 0.80, seller >= 0.85', async () => {
+    const report = await scores('../shared/gold/tm-dev.gold.json', '../shared/corpora/tm-snippets-dev');
+    expect(report.fields.players.recall).toBeGreaterThanOrEqual(0.94);
+    expect(report.fields.rumours.recall).toBeGreaterThanOrEqual(0.8);
+    expect(report.fields.rumourFrom.f1).toBeGreaterThanOrEqual(0.85);
   });
 
   it('reports no rumours on the match reports of the corpus', async () => {

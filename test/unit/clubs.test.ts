@@ -65,6 +65,11 @@ describe('club table', () => {
 });
 
 describe('findClubs', () => {
+  it('reads a club name after a first name as a surname, even a first name that starts a club ("Tom Tomsk")', () => {
+    const text = 'Crystal Palace are said to be interested in the Leeds winger Tom Barrow, and so are Real Madrid, according to several reports this week.';
+    expect(names(text)).toEqual(['Crystal Palace', 'Leeds United', 'Real Madrid']);
+  });
+
   it('finds official names, short forms, nicknames and stadiums', () => {
     expect(names('Manchester United and Man Utd both appear, as do Spurs and PSG.')).toEqual(['Manchester United', 'Tottenham Hotspur', 'Paris Saint-Germain']);
     expect(pairs('Los Blancos want the midfielder.')).toEqual(['Los Blancos→Real Madrid']);

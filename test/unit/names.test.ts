@@ -38,6 +38,12 @@ describe('names', () => {
     expect(players('Wijnaldum has chosen to join PSG over Barcelona.', ['PSG', 'Barcelona'])).toEqual(['Wijnaldum']);
   });
 
+  it('a man sacked or put in charge is a manager; a man signed is a player', () => {
+    expect(people('Chelsea have sacked Graham Potter after a poor run.', ['Chelsea']).map((e) => [e.name, e.role])).toEqual([['Graham Potter', 'manager']]);
+    expect(people('Graham Potter was sacked on Sunday.').map((e) => [e.name, e.role])).toEqual([['Graham Potter', 'manager']]);
+    expect(players('Manchester United have signed Fred from Shakhtar Donetsk.', ['Manchester United', 'Shakhtar Donetsk'])).toEqual(['Fred']);
+  });
+
   it('"his squad" makes a manager of the sentence\'s subject only', () => {
     const es = people('Bayern boss Niko Kovac could see Gareth Bale as a way to bolster his squad this summer.', ['Bayern']);
     expect(es.find((e) => e.name === 'Gareth Bale')?.role).toBe(null);

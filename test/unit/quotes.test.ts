@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
+import { extractFacts } from '../../src/extract/index.js';
 import { findQuotes } from '../../src/extract/quotes.js';
 import { expectLinear, tenthAndWhole } from './_linear.js';
 
@@ -141,5 +142,20 @@ describe('findQuotes: odd input', () => {
       expect(() => quotes(t)).not.toThrow();
     }
     expect(texts('He said: "This quote is never closed at all')).toEqual(['This quote is never closed at all']);
+  });
+});
+
+describe('speakers', () => {
+  const said = (text: string) => extractFacts(docFromText(text)).quotes.map((q) => q.speaker);
+
+  it('gives "He said" after an unnamed spokesman to nobody, not to the last man named', () => {
+    const text =
+      'Sven-Goran Eriksson defended the player. But a Premier League spokesman said the rules are very clear. He said: "A player under contract has no right to talk to another club." The spokesman added: "The rules are clear on that point."';
+    expect(said(text)).toEqual([null, null]);
+  });
+
+  it('still gives "He said" to the named subject before it', () => {
+    const text = 'Arsenal manager Arsene Wenger spoke on Friday. He said: "We have made no offer for the player at all."';
+    expect(said(text)).toEqual(['Arsene Wenger']);
   });
 });

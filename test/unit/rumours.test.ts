@@ -53,6 +53,10 @@ describe('rumours', () => {
     expect(r).toContainEqual({ player: 'Tiago Morais', from: 'Porto', to: 'Aston Villa', status: 'talks' });
   });
 
+  it('reads "X want Y from Z", with no stage word, as a move', () => {
+    expect(rumours('Manchester City want Erling Haaland from Borussia Dortmund.').map((x) => [x.player, x.from, x.to])).toEqual([['Erling Haaland', 'Borussia Dortmund', 'Manchester City']]);
+  });
+
   it('reads "may launch a bid" as interest, not a bid', () => {
     const r = rumours('Everton may launch a bid for Legia Warsaw defender Jakub Nowicki in January.');
     expect(r).toEqual([{ player: 'Jakub Nowicki', from: 'Legia Warsaw', to: 'Everton', status: 'interest' }]);
@@ -74,8 +78,9 @@ describe('rumours', () => {
     const text = [
       'Everton 1-2 Aston Villa',
       'Villa came from behind as Jonas Mertel scored twice. Everton led through Callum Beatty after 12 minutes.',
-      'Villa keeper Pieter Hals saved from Beatty before the break. Mertel levelled with a low drive after a fine passing move.',
-      'Everton pressed late on, but Beatty was denied by Hals again and Villa held on to move up to fifth.',
+      'Villa keeper Pieter Hals saved from Beatty before the break. Everton should have been further ahead.',
+      'Mertel levelled with a low drive after a fine passing move. He then turned in a cross from the left.',
+      'Everton pressed late on, but Beatty was denied by Hals again. Villa held on for the points.',
     ].join('\n\n');
     expect(rumours(text)).toEqual([]);
   });

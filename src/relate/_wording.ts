@@ -1,7 +1,10 @@
-// What the words around a club say of its part in a move, shared by the rules (rumours.ts) and the
-// learned scorer's features (pairs.ts): "to"/"join" before it, "from"/"leave", "X's bid", "X midfielder".
+// What the words say of a move, shared by the rules (rumours.ts) and the learned scorer's features
+// (pairs.ts): the stage words as read in context, and around a club "to"/"join" before it,
+// "from"/"leave", "X's bid", "X midfielder".
 import { peopleKnowledge } from '../knowledge/people.js';
+import type { PhraseHit } from '../knowledge/_phrases.js';
 import type { StageKnowledge } from '../knowledge/stages.js';
+import type { Status } from '../schema.js';
 import type { ClubMention, Doc, Span } from '../extract/types.js';
 
 /** A club written as the attribute of a person other than the player at `playerAt`: "Barcelona's Ronaldinho". */
@@ -39,4 +42,21 @@ export function possessiveBid(doc: Doc, k: StageKnowledge, c: Span): boolean {
   const m = /^'s?\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?([\p{L}-]+(?: for)?)/u.exec(after);
   const noun = (m?.[1] ?? '').toLowerCase();
   return k.bidNouns.has(noun) || k.bidNouns.has(noun.split(' ')[0] ?? '');
+}
+
+// "may launch a bid", "considering an offer": a bid that is only thought of is interest.
+const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|plan|plans|planning)\s+(?:(?:to|a|an|another|make|launch|lodge|submit|table|an?\s+improved)\s+){0,3}$/i;
+
+// "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
+const _PASSIVE_BEFORE = /\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|(?:had|has|have)\s+(?:a|an|the|his|their|its)\s+(?:[\w-]+\s+){0,2})$/i;
+
+/** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
+export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
+  const out: Array<PhraseHit<Status>> = [];
+  for (const hit of k.cues.find(text)) {
+    const before = text.slice(Math.max(0, hit.start - 40), hit.start);
+    if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
+    out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);
+  }
+  return out;
 }
