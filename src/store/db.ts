@@ -69,6 +69,10 @@ type _RumourRow = {
   end: number;
 };
 
+function _unweighed<R extends { likelihood?: number; reasons?: string[] }>(rumours: R[]): Array<Omit<R, 'likelihood' | 'reasons'>> {
+  return rumours.map(({ likelihood: _l, reasons: _r, ...r }) => r);
+}
+
 /** The rumour as the article gave it; rows stored before rumours kept their JSON (store schema 2) are pieced together from their columns. */
 function _rumourOf(row: _RumourRow): Rumour {
   if (row.json !== null) return JSON.parse(row.json) as Rumour;
@@ -251,14 +255,14 @@ export class Store {
     else this._commitLater();
   }
 
-  private _put(weighed: Article, text: string, bytes: number): void {
+  private _put(given: Article, text: string, bytes: number): void {
     // Likelihoods depend on the other articles and the day asked about: weighed when read, never stored.
-    const a = { ...weighed, rumours: weighed.rumours.map(({ likelihood: _l, reasons: _r, ...r }) => r) };
+    const a = { ...given, rumours: _unweighed(given.rumours) };
     this._remove(a.file);
     const db = this.db;
     // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency.
     const converted = convertArticle(a, DEFAULT_CURRENCY);
-    const json = deflateRawSync(JSON.stringify({ ...converted, rumours: converted.rumours.map(({ likelihood: _l, reasons: _r, ...r }) => r) }, jsonReplacer));
+    const json = deflateRawSync(JSON.stringify({ ...converted, rumours: _unweighed(converted.rumours) }, jsonReplacer));
     const info = this._st('INSERT INTO articles (path, hash, date, title, extractor, stored_at, bytes, json, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(_key(a.file), a.hash, a.date, a.title, EXTRACTOR_VERSION, new Date().toISOString(), bytes, json, JSON.stringify(a.warnings));
     const id = Number(info.lastInsertRowid);
