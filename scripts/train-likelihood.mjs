@@ -1,4 +1,5 @@
-// `npm run train` (second part): learn how likely a reported move is to happen from how moves reported
+// `npm run train` (second part, its `posttrain`, after scripts/train.mjs: the extractor it weighs
+// must be the one the new rumour model makes): learn how likely a reported move is to happen from how moves reported
 // this way ended, and write the weights to src/knowledge/data/likelihood-model.json; with --cv, also
 // measure it by cross-validation split by player and write docs/likelihood.md.
 //
