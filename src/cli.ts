@@ -34,6 +34,7 @@ const _COMMANDS: Record<string, () => Promise<_Module>> = {
   player: () => import('./commands/player.js'),
   club: () => import('./commands/club.js'),
   rumours: () => import('./commands/rumours.js'),
+  sources: () => import('./commands/sources.js'),
   search: () => import('./commands/search.js'),
   stats: () => import('./commands/stats.js'),
   reindex: () => import('./commands/reindex.js'),

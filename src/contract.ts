@@ -14,6 +14,7 @@ const _TITLES: Record<OutputName, string> = {
   player: "rumours player --format json: one player's story across the articles",
   rumours: 'rumours rumours --format json: the rumours in the store',
   club: 'rumours club --format json: who a club is linked with',
+  sources: 'rumours sources --format json: outlets and journalists by how the moves they reported ended',
   search: 'rumours search --format json: articles and quotes holding the words',
   stats: 'rumours stats --format json: what the store holds',
   eval: 'rumours eval --format json: the extractor scored against a gold file',

@@ -11,6 +11,7 @@ export const SCHEMA_IDS = {
   player: 'rumours/player@1',
   rumours: 'rumours/rumours@1',
   club: 'rumours/club@1',
+  sources: 'rumours/sources@1',
   search: 'rumours/search@1',
   stats: 'rumours/stats@1',
   eval: 'rumours/eval@1',

@@ -107,6 +107,9 @@ export const Rumour = z.object({
   fee: Money.nullable().describe('The fee tied to this move, in the currency given first'),
   source: z.string().nullable().describe('The outlet or journalist the claim is attributed to'),
   evidence: Evidence,
+  // Set by weighing (src/weigh) across the articles of a run or a store; printed on every rumour.
+  likelihood: z.number().min(0).max(1).optional(),
+  reasons: z.array(z.string()).optional(),
 });
 
 export const Article = z.object({
@@ -150,7 +153,17 @@ export const FeeOut = Fee.extend({ converted: _converted });
 export const RumourFee = Money.extend({ converted: _converted });
 
 /** A rumour as printed, the same shape in every output (extract, player, rumours). */
-export const RumourOut = Rumour.extend({ fee: RumourFee.nullable().describe('The fee tied to this move, in the currency given first') });
+export const RumourOut = Rumour.extend({
+  fee: RumourFee.nullable().describe('The fee tied to this move, in the currency given first'),
+  likelihood: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe(
+      "How likely the move is to happen, as it stood on the article's date: a model of how moves reported this way ended (2019-2021, English-language outlets), weighed from the articles dated on or before it (of the run, and of the store when one is used)",
+    ),
+  reasons: z.array(z.string()).describe('What moved the likelihood most, strongest first ("bid stage", "4 articles, 3 outlets in 9 days", "rival: Chelsea", "Sky Sports 7/9 confirmed")'),
+});
 
 /** An article as printed: the extractor's, every fee also in the currency asked for. */
 export const ArticleOut = Article.extend({ fees: z.array(FeeOut), rumours: z.array(RumourOut) });

@@ -17,11 +17,12 @@ export function clubLinks(club: string, rows: RumourRow[]): ClubLink[] {
     const seen = links.get(key);
     const fee = r.fee;
     if (!seen) {
-      links.set(key, { direction, player, club: direction === 'in' ? r.from : r.to, status: r.status as ClubLink['status'], reports: 1, firstReport: r.date, latestReport: r.date, fee });
+      links.set(key, { direction, player, club: direction === 'in' ? r.from : r.to, status: r.status as ClubLink['status'], reports: 1, firstReport: r.date, latestReport: r.date, fee, likelihood: r.likelihood, reasons: r.reasons });
       continue;
     }
     seen.reports++;
     seen.status = r.status as ClubLink['status'];
+    [seen.likelihood, seen.reasons] = [r.likelihood, r.reasons];
     seen.club = (direction === 'in' ? r.from : r.to) ?? seen.club;
     if (r.date !== null) {
       seen.latestReport = r.date;

@@ -1,6 +1,7 @@
 // A fee in another currency, for comparing reports: the article's own figure when it gives one,
 // else an estimate at the yearly average rate of the article's year.
 import { rateTable, type RateTable } from '../knowledge/rates.js';
+import { weighedRumours as weighed } from '../weigh/index.js';
 import type { Article, ArticleOut, Converted, Currency, Fee, Money, RumourFee } from '../schema.js';
 
 export { DEFAULT_CURRENCY } from '../ids.js';
@@ -48,7 +49,7 @@ export function convertArticle(a: Article, target: Currency, rates: RateTable = 
   return {
     ...a,
     fees: a.fees.map((f) => ({ ...f, converted: convertFee(f, a.date, target, rates) })),
-    rumours: a.rumours.map((r) => ({ ...r, fee: convertRumourFee(r.fee, a.fees, a.date, target, rates) })),
+    rumours: weighed(a).map((r) => ({ ...r, fee: convertRumourFee(r.fee, a.fees, a.date, target, rates) })),
   };
 }
 

@@ -5,6 +5,7 @@ import { foldLetters } from '../knowledge/fold.js';
 import { spellings } from '../knowledge/variants.js';
 import type { Article, Currency, Player, PlayerStory } from '../schema.js';
 import { convertFee, convertRumourFee, DEFAULT_CURRENCY } from './currency.js';
+import { weighAcross, weighedRumours } from '../weigh/index.js';
 import { _surnameKeys, _tellingForms, findPlayer, knownPlayers, nameKey, nameTokens, type Identity } from './identity.js';
 
 /** What a story is told from: an article, or the part of it that the store picks as maybe his. */
@@ -70,6 +71,8 @@ export function playerStory(query: string, articles: StoryArticle[], currency: C
   const players = knownPlayers(articles);
   const found = findPlayer(query, players);
   if (found.kind !== 'one') return found;
+  // Rumours read from files (not weighed by a store) are weighed across the articles given.
+  weighAcross(articles);
   const others = new Set(players.filter((p) => p !== found.player).flatMap((p) => [...p.keys]));
   return { kind: 'story', story: _storyOf(query, found.player, others, articles, currency), typos: found.typos };
 }
@@ -117,7 +120,7 @@ function _storyOf(query: string, who: Identity, others: Set<string>, articles: S
     const localNames = [who.name, ...who.aliases, ...players.flatMap((p) => [p.name, ...p.aliases])].filter((f) => local?.has(nameKey(f)));
     const names = localNames.length === 0 ? ownNamer : namerOf(localNames);
     const dated = { date: a.date, file: a.file };
-    const rumours = _inOrder(a.rumours.filter((r) => his(r.player)));
+    const rumours = _inOrder(weighedRumours(a).filter((r) => his(r.player)));
     const fees = _inOrder(a.fees.filter((f) => his(f.player)));
     const quotes: PlayerStory['quotes'] = [];
     for (const q of _inOrder(a.quotes)) {

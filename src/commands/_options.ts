@@ -84,6 +84,19 @@ export function addReadingOptions(cmd: Command): Command {
 }
 
 /** A whole number from 1 to 10,000 (--limit). */
+/** A date YYYY-MM-DD (--since, --until, --as-of). */
+export function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
+  return value;
+}
+
+/** --as-of DATE: what the store knew that day (articles dated after it are not read). */
+export function addAsOfOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('--as-of <date>', "what was known on YYYY-MM-DD: only articles dated on or before it are read, and every likelihood is as it stood then (default: everything stored)").argParser(parseDate),
+  );
+}
+
 export function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('expected a whole number from 1 to 10000');

@@ -69,8 +69,7 @@ export async function runExtract(paths: string[], opts: ReadingOptions, io: Io):
   const out = makeFormatter(format, io.stdout, { paint: await paintFor(io, opts.color), csvTable, currency, ...(width ? { columns: width } : {}) });
   // Loaded on use: the extractor (compromise, knowledge tables) is most of the start-up time, and
   // `--help`, `schema` and usage errors need none of it.
-  const { extractPaths, writePaths } = await import('../pipeline.js');
-  const { textFormat } = await import('../format/text.js');
+  const { extractPaths } = await import('../pipeline.js');
   const { openForCommand, storeReporter } = await import('../store/open.js');
   const { count, formatNumber } = await import('../format/_text.js');
   const { extractThroughStore } = await import('../store/run.js');
@@ -110,23 +109,18 @@ export async function runExtract(paths: string[], opts: ReadingOptions, io: Io):
   out.begin();
   try {
     const runOpts = { ext: opts.ext, maxSize: opts.maxSize, stdin: io.stdin, jobs: opts.jobs, ignore: opts.ignore !== false, follow: opts.follow, onTotal, ...storeSays.options };
-    // Output alone, in a format that writes each article on its own: the articles' texts are made
-    // where they are extracted (see format/text.ts). Through the store, JSON Lines prints unchanged
-    // articles from their stored JSON.
-    const text = store ? null : textFormat(format, csvTable, currency);
-    // Stored articles carry their fees in the default currency: JSON Lines prints them as stored then.
-    const outcomes = store
-      ? extractThroughStore(paths, store, runOpts, format === 'ndjson' && currency === DEFAULT_CURRENCY)
-      : text
-        ? writePaths(paths, text, runOpts)
-        : extractPaths(paths, runOpts);
+    // Every rumour is weighed in the main thread as its article comes out, from the articles of the
+    // run that came before it and the store's (each as of its article's date, never a later one): so
+    // articles travel as objects, not as text made where they were extracted.
+    const { factsOf, setWeighed, Weigher } = await import('../weigh/index.js');
+    const weigher = new Weigher();
+    if (store) weigher.know(store.weighFacts().map((f) => f.facts));
+    const outcomes = store ? extractThroughStore(paths, store, runOpts) : extractPaths(paths, runOpts);
     for await (const r of outcomes) {
       bar.tick();
       done++;
-      if (r.ok && 'text' in r) {
-        reportWarnings(io, r.file, r.warnings);
-        out.text?.(r.text);
-      } else if (r.ok) {
+      if (r.ok) {
+        setWeighed(r.article, weigher.weighArticle({ ...factsOf(r.article), hash: r.article.hash }));
         reportWarnings(io, r.article.file, r.article.warnings);
         out.article(r.article);
       } else {

@@ -7,7 +7,7 @@ import type { Store } from '../store/db.js';
 import { count } from '../format/_text.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
 import { setExit, type Io } from './_io.js';
-import { addReadingOptions, addStoreOptions, badName, chartFormat, paintFor, chosenFormat, examples, offerCharts, terminalWidth, type ReadingOptions } from './_options.js';
+import { addAsOfOption, addReadingOptions, addStoreOptions, badName, chartFormat, paintFor, chosenFormat, examples, offerCharts, terminalWidth, type ReadingOptions } from './_options.js';
 import { reportFailure, reportWarnings, watchInterrupt } from './_report.js';
 
 /** The sample articles shipped with the package; read from src/ (tests) and dist/ (the CLI) alike. */
@@ -24,7 +24,7 @@ export function register(program: Command, io: Io): void {
     .description("Tell one player's story: every rumour, fee and quote about him, oldest article first")
     .argument('<name>', 'the player: full name or surname, any case, accents and spaces optional ("konate", "MacAllister"); a typo or two forgiven')
     .argument('[paths...]', 'files and directories of articles, or - for standard input (default: the store; the bundled seeds/ when it is empty)');
-  offerCharts(addStoreOptions(addReadingOptions(cmd)))
+  addAsOfOption(offerCharts(addStoreOptions(addReadingOptions(cmd))))
     .action(async (name: string, paths: string[], opts: PlayerOptions) => {
       await runPlayer(name, paths, opts, io);
     });
@@ -34,6 +34,7 @@ export function register(program: Command, io: Io): void {
     '$ rumours player "Alexis Mac Allister" news/ -f json | jq .rumours',
     '$ rumours player salah news/ -f csv > salah.csv',
     '$ rumours player konate --currency GBP       # every fee also in pounds',
+    '$ rumours player Lukaku --as-of 2021-07-01    # the story as it stood that day',
     '$ rumours player "Mac Allister" --format html > mac.html   # the saga as a page: timeline, fees, sources',
   ]);
   cmd.addHelpText(
@@ -68,7 +69,7 @@ error, or an input that could not be read.
   );
 }
 
-export type PlayerOptions = ReadingOptions;
+export type PlayerOptions = ReadingOptions & { asOf?: string };
 
 export async function runPlayer(name: string, paths: string[], opts: PlayerOptions, io: Io): Promise<void> {
   const bad = badName(name);
@@ -91,6 +92,7 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
     }
     if (!(await _readArticles(inputs, readOpts, io, articles))) return;
   }
+  articles = _asOf(articles, opts.asOf);
   // Loaded here: a usage error or --help needs neither the matching nor the formats.
   const { playerStory } = await import('../aggregate/player.js');
   const { closePlayer, knownPlayers } = await import('../aggregate/identity.js');
@@ -111,7 +113,7 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
         const again = await _storedArticles(query, opts, io);
         fromStore.store.close();
         fromStore = again === 'error' ? null : again;
-        articles = fromStore?.articles ?? [];
+        articles = _asOf(fromStore?.articles ?? [], opts.asOf);
         const found = playerStory(query, articles, currency);
         result = found.kind === 'story' ? { ...found, typos: close.typos } : found;
       } else result = close.kind === 'ambiguous' ? close : { kind: 'none', closest: close.closest };
@@ -129,6 +131,11 @@ export async function runPlayer(name: string, paths: string[], opts: PlayerOptio
   }
   const width = terminalWidth(io);
   writeStory(chosenFormat(opts, io), { ...result.story, query: name }, io.stdout, await paintFor(io, opts.color), width);
+}
+
+/** --as-of: what was known that day (every likelihood is as of its own article's date already). */
+function _asOf(articles: StoryArticle[], asOf: string | undefined): StoryArticle[] {
+  return asOf === undefined ? articles : articles.filter((a) => a.date !== null && a.date <= asOf);
 }
 
 /**

@@ -1,13 +1,14 @@
 // `rumours rumours [--player X] [--club Y] [--since D] [--until D] [--status S,...] [--source S] [--limit N]`:
 // the rumour table from the store, in the shape `extract` prints rumours.
-import { InvalidArgumentError, Option, type Command } from './_commander.js';
+import { Option, type Command } from './_commander.js';
 import { count, fileLine, shortMoney, shownPath } from '../format/_text.js';
 import { DEFAULT_CURRENCY, STATUSES } from '../ids.js';
 import type { Currency, DatedRumour, Status } from '../schema.js';
+import { percent } from '../format/table.js';
 import type { Column } from '../store/render.js';
 import { addQueryOptions, type QueryOptions } from '../store/query.js';
 import { setExit, type Io } from './_io.js';
-import { addCurrencyOption, badName, paintFor, chosenFormat, choiceOption, examples, parseCount, terminalWidth } from './_options.js';
+import { addAsOfOption, addCurrencyOption, badName, parseDate, paintFor, chosenFormat, choiceOption, examples, parseCount, terminalWidth } from './_options.js';
 
 interface RumoursOptions extends QueryOptions {
   player?: string;
@@ -18,6 +19,7 @@ interface RumoursOptions extends QueryOptions {
   source?: string;
   limit?: number;
   currency?: Currency;
+  asOf?: string;
 }
 
 /** The table's columns; the least useful give way first on a narrow terminal, `file:line` last and whole. */
@@ -27,9 +29,11 @@ export const RUMOUR_COLUMNS: Array<Column<DatedRumour>> = [
   { head: 'FROM', cell: (r) => r.from, max: 24, shrink: 3, min: 10 },
   { head: 'TO', cell: (r) => r.to, max: 24, shrink: 3, min: 10 },
   { head: 'STATUS', cell: (r) => r.status },
+  { head: 'LIKELY', cell: (r) => percent(r.likelihood) },
   { head: 'WINDOW', cell: (r) => r.window, max: 12, shrink: 2 },
   { head: 'FEE', cell: (r) => (r.fee === null ? null : shortMoney(r.fee.amount, r.fee.currency, r.fee.text)), max: 16, shrink: 5 },
   { head: 'SOURCE', cell: (r) => r.source, max: 20, shrink: 1 },
+  { head: 'WHY', cell: (r) => r.reasons.join('; ') || null, max: 44, shrink: 0, min: 12 },
   { head: 'FILE', cell: (r) => fileLine(shownPath(r.file), r.evidence.line), path: true },
 ];
 
@@ -39,18 +43,19 @@ export function register(program: Command, io: Io): void {
     .description('The rumours in the store, oldest first, filtered by player, club, date, stage or source')
     .option('--player <name>', 'only this player (full name or surname, any case, accents and spaces optional, a typo or two forgiven)')
     .option('--club <name>', 'only moves to or from this club (any name, nickname or stadium: "Spurs", "Anfield")')
-    .addOption(new Option('--since <date>', 'only articles dated on or after YYYY-MM-DD').argParser(_parseDate))
-    .addOption(new Option('--until <date>', 'only articles dated on or before YYYY-MM-DD').argParser(_parseDate))
+    .addOption(new Option('--since <date>', 'only articles dated on or after YYYY-MM-DD').argParser(parseDate))
+    .addOption(new Option('--until <date>', 'only articles dated on or before YYYY-MM-DD').argParser(parseDate))
     .addOption(choiceOption('--status <stages>', 'only these stages', STATUSES, true))
     .option('--source <name>', 'only rumours attributed to this outlet or journalist ("sky", "Fabrizio Romano")')
     .addOption(new Option('--limit <n>', 'only the latest N rumours (still listed oldest first)').argParser(parseCount));
-  addCurrencyOption(addQueryOptions(cmd)).action(async (opts: RumoursOptions) => {
+  addAsOfOption(addCurrencyOption(addQueryOptions(cmd))).action(async (opts: RumoursOptions) => {
     await runRumours(opts, io);
   });
   examples(cmd, [
     '$ rumours rumours --club Liverpool --since 2025-01-01 --until 2025-01-31',
     '$ rumours rumours --player "Mac Allister" -f csv > mac-allister.csv',
     '$ rumours rumours --status bid,agreed --source sky -f ndjson | jq .to',
+    '$ rumours rumours --club Arsenal --as-of 2021-07-01   # what was known that day, likelihoods as they stood',
     '$ rumours rumours -f json --currency GBP | jq \'.items[] | select(.fee.converted.amount > 50e6)\'',
   ]);
 }
@@ -75,7 +80,7 @@ export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
       clubs = [club];
     }
     let rows = store.rumours(
-      { ...(clubs ? { clubs } : {}), ...(opts.status ? { statuses: opts.status } : {}), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}) },
+      { ...(clubs ? { clubs } : {}), ...(opts.status ? { statuses: opts.status } : {}), ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}) },
       currency,
     );
     if (opts.source !== undefined) {
@@ -103,9 +108,4 @@ export async function runRumours(opts: RumoursOptions, io: Io): Promise<void> {
       ...(width ? { width } : {}),
     });
   });
-}
-
-function _parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected a date YYYY-MM-DD');
-  return value;
 }

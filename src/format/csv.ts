@@ -22,12 +22,12 @@ function _in(prefix: string, currency: Currency): string {
  * numbers (amount, currency, and in the currency asked for), its text beside them.
  */
 export function rumourColumns(currency: Currency): string[] {
-  return ['file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', _in('fee', currency), 'fee_text', 'source', ..._EVIDENCE];
+  return ['file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', _in('fee', currency), 'fee_text', 'source', 'likelihood', 'reasons', ..._EVIDENCE];
 }
 
 export function rumourCells(r: RumourOut, file: string, date: string | null): Cell[] {
   const f = r.fee;
-  return [file, date, r.player, r.from, r.to, r.status, r.window, f?.amount ?? null, f?.currency ?? null, f?.converted?.amount ?? null, f?.text ?? null, r.source, ..._ev(r.evidence)];
+  return [file, date, r.player, r.from, r.to, r.status, r.window, f?.amount ?? null, f?.currency ?? null, f?.converted?.amount ?? null, f?.text ?? null, r.source, r.likelihood, r.reasons.join('; '), ..._ev(r.evidence)];
 }
 
 /** Header and row builder of each table: every row carries its article's file and date. */

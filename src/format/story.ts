@@ -6,7 +6,7 @@ import { csvLine } from './csv.js';
 import type { Format } from './kinds.js';
 import type { Sink } from './sink.js';
 import { jsonReplacer } from './json.js';
-import { colourStatus, FILE_COLUMN, move, renderTable, STATUS_COLUMN, type Column } from './table.js';
+import { colourStatus, FILE_COLUMN, move, percent, renderTable, STATUS_COLUMN, type Column } from './table.js';
 import { sagaLines } from './saga/spark.js';
 
 export const STORY_CSV_COLUMNS = [
@@ -90,8 +90,10 @@ const _RUMOUR_COLUMNS: Column[] = [
   { title: 'DATE', max: 10 },
   { title: 'MOVE', max: 48, shrink: 2, min: 20 },
   STATUS_COLUMN,
+  { title: 'LIKELY', max: 6 },
   { title: 'FEE', max: 16, shrink: 3 },
   { title: 'SOURCE', max: 24, shrink: 1 },
+  { title: 'WHY', max: 44, shrink: 0, min: 12 },
   FILE_COLUMN,
 ];
 
@@ -149,8 +151,10 @@ export function storyTable(s: PlayerStory, c: Paint, columns?: number): string {
           r.date ?? none,
           move(r.from, r.to),
           r.status,
+          percent(r.likelihood ?? null) ?? none,
           r.fee ? shortMoney(r.fee.amount, r.fee.currency, r.fee.text) || none : none,
           r.source === null ? none : clean(r.source) || none,
+          clean((r.reasons ?? []).join('; ')) || none,
           fileLine(r.file, r.evidence.line),
         ]),
         c,

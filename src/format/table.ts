@@ -57,8 +57,10 @@ const _RUMOUR_COLUMNS: Column[] = [
   { title: 'PLAYER', max: 28, shrink: 3, min: 14, colour: (c, v) => c.bold(v) },
   { title: 'MOVE', max: 48, shrink: 2, min: 20 },
   STATUS_COLUMN,
+  { title: 'LIKELY', max: 6 },
   { title: 'FEE', max: 16, shrink: 4, colour: _dim },
   { title: 'SOURCE', max: 24, shrink: 1, colour: _dim },
+  { title: 'WHY', max: 44, shrink: 0, min: 12, colour: _dim },
   FILE_COLUMN,
 ];
 
@@ -69,10 +71,17 @@ export function rumourCells(r: Rumour, a: Pick<Article, 'file' | 'date'>): strin
     clean(r.player) || _NONE,
     move(r.from, r.to),
     r.status,
+    percent(r.likelihood ?? null) ?? _NONE,
     r.fee ? shortMoney(r.fee.amount, r.fee.currency, r.fee.text) || _NONE : _NONE,
     r.source === null ? _NONE : clean(r.source) || _NONE,
+    clean((r.reasons ?? []).join('; ')) || _NONE,
     fileLine(a.file, r.evidence.line) || _NONE,
   ];
+}
+
+/** A likelihood as a whole percentage ("72%"), or null. */
+export function percent(p: number | null): string | null {
+  return p === null ? null : `${Math.round(p * 100)}%`;
 }
 
 export function move(from: string | null, to: string): string {

@@ -400,5 +400,13 @@ function _source(doc: Doc, sources: SourceFinding[], s: Sentence): string | null
   if (inSentence) return inSentence.name;
   const para = doc.paragraphs[s.paragraph];
   const before = sources.filter((x) => x.end <= s.start && (!para || x.start >= para.start));
-  return before[before.length - 1]?.name ?? null;
+  return before[before.length - 1]?.name ?? _ownVoice(doc, sources);
+}
+
+// "BBC Sport understands", "Sky Sports News has learned": an outlet naming itself as the source of
+// its own story speaks for the whole article.
+const _OWN = /^,?\s*(?:understands|has\s+(?:learnt|learned)|can\s+(?:reveal|confirm)|has\s+been\s+told)\b/i;
+
+function _ownVoice(doc: Doc, sources: SourceFinding[]): string | null {
+  return sources.find((x) => x.kind === 'outlet' && _OWN.test(doc.text.slice(x.end, x.end + 40)))?.name ?? null;
 }

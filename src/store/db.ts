@@ -11,9 +11,10 @@ import type { SearchHit, StoreStats } from './shapes.js';
 import { convertRumourFee, type FeeLike } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import { nameKey } from '../aggregate/identity.js';
-import { packArticle } from '../format/packed.js';
+import { packArticle, unweighed } from '../format/packed.js';
 import { safeJson } from '../format/_text.js';
 import { mayName, nameRuns, nameWords, queryKeys, queryWords, queryWordSet } from './keys.js';
+import { Weigher, type ArticleFacts, type Weighed } from '../weigh/index.js';
 import { APPLICATION_ID, EXTRACTOR_VERSION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 // better-sqlite3 is CommonJS: required, not imported as an ES module, which would make node parse it
@@ -44,9 +45,12 @@ export interface RumourFilter {
   /** Articles dated on or after / on or before (YYYY-MM-DD). */
   since?: string;
   until?: string;
+  /** What was known that day: only articles dated on or before it (undated ones left out). */
+  asOf?: string;
 }
 
 type _RumourRow = {
+  rowid: number;
   id: number;
   date: string | null;
   file: string;
@@ -247,7 +251,9 @@ export class Store {
     else this._commitLater();
   }
 
-  private _put(a: Article, text: string, bytes: number, packed?: Uint8Array): void {
+  private _put(given: Article, text: string, bytes: number, packed?: Uint8Array): void {
+    // Likelihoods depend on the other articles and the day asked about: weighed when read, never stored.
+    const a = { ...given, rumours: unweighed(given.rumours) };
     this._remove(a.file);
     const db = this.db;
     // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency; packed by
@@ -371,6 +377,8 @@ export class Store {
       const a: StoryArticle = r.json ? _unpack(r.json) : { file: r.path, date: r.date, players: [], rumours: [], fees: [], quotes: [] };
       byId.set(r.id, a);
       if (!r.json) fromRows.set(r.id, a);
+      // Read whole: its rumours weighed as the store weighs them, told apart by where they are told.
+      else for (const x of a.rumours) Object.assign(x, this.weighedAt(r.id, x) ?? {});
     }
     type Row = { article_id: number; json: string };
     // Players, rumours, fees and quotes are kept only when a name of theirs shares a word with the
@@ -380,8 +388,10 @@ export class Store {
     )) {
       fromRows.get(p.article_id)?.players.push({ name: p.name, aliases: JSON.parse(p.aliases) as string[], club: p.club });
     }
-    for (const r of all<Row>(`SELECT article_id, json FROM rumours WHERE article_id IN (${cands}) AND json IS NOT NULL AND ${mayShareWord('player_words')}`)) {
-      fromRows.get(r.article_id)?.rumours.push(JSON.parse(r.json) as Rumour);
+    const weighed = this.weighed();
+    for (const r of all<Row & { rowid: number }>(`SELECT rowid, article_id, json FROM rumours WHERE article_id IN (${cands}) AND json IS NOT NULL AND ${mayShareWord('player_words')}`)) {
+      const w = weighed.get(r.rowid);
+      fromRows.get(r.article_id)?.rumours.push({ ...(JSON.parse(r.json) as Rumour), ...w });
     }
     const maybeHim = mayName(query);
     for (const f of all<Row & { player: string }>(
@@ -413,6 +423,65 @@ export class Store {
     return rows.map((r) => r.path);
   }
 
+  private _weighed: Map<number, Weighed> | null = null;
+
+  /**
+   * Every stored rumour's likelihood (by row id) as it stood on its article's date, weighed from the
+   * articles stored dated on or before it (src/weigh): made once per query.
+   */
+  weighed(): Map<number, Weighed> {
+    if (this._weighed) return this._weighed;
+    const w = new Weigher();
+    const stored = this.weighFacts();
+    const reports = w.know(stored.map((f) => f.facts));
+    const all = w.weighAll();
+    const out = new Map<number, Weighed>();
+    stored.forEach(({ rowids }, a) => {
+      reports[a]?.forEach((r, i) => {
+        const id = rowids[i];
+        const weighed = all.get(r);
+        if (id !== undefined && weighed) out.set(id, weighed);
+      });
+    });
+    this._weighed = out;
+    return out;
+  }
+
+  /** A stored article's rumour's likelihood, by the article's id and the rumour's place and move. */
+  weighedAt(articleId: number, r: Pick<Rumour, 'player' | 'to'> & { evidence: { start: number } }): Weighed | undefined {
+    const weighed = this.weighed();
+    const stored = this.weighFacts().find((f) => f.id === articleId);
+    const i = stored?.facts.rumours.findIndex((x) => x.player === r.player && x.to === r.to && (x as Rumour).evidence.start === r.evidence.start) ?? -1;
+    const id = i < 0 ? undefined : stored?.rowids[i];
+    return id === undefined ? undefined : weighed.get(id);
+  }
+
+  private _facts: Array<{ id: number; facts: ArticleFacts & { hash: string }; rowids: number[] }> | null = null;
+
+  /** Every stored article as weighing reads it (rumours, quotes' speakers, players), with its rumours' row ids. */
+  weighFacts(): Array<{ id: number; facts: ArticleFacts & { hash: string }; rowids: number[] }> {
+    if (this._facts) return this._facts;
+    const byId = new Map<number, { id: number; facts: ArticleFacts & { hash: string; rumours: Rumour[]; speakers: Array<string | null>; players: string[] }; rowids: number[] }>();
+    for (const a of this.db.prepare('SELECT id, hash, date, path FROM articles ORDER BY id').all() as Array<{ id: number; hash: string; date: string | null; path: string }>) {
+      byId.set(a.id, { id: a.id, facts: { file: a.path, date: a.date, hash: a.hash, rumours: [], speakers: [], players: [] }, rowids: [] });
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT r.rowid AS rowid, r.article_id AS id, a.date, a.path AS file, r.json, r.player, r.from_club, r.to_club, r.status, r.window, r.fee_amount, r.fee_currency,
+          r.fee_text, r.source, r.line, r.start, r.end FROM rumours r JOIN articles a ON a.id = r.article_id ORDER BY r.rowid`,
+      )
+      .all() as _RumourRow[];
+    for (const row of rows) {
+      const a = byId.get(row.id);
+      a?.facts.rumours.push(_rumourOf(row));
+      a?.rowids.push(row.rowid);
+    }
+    for (const q of this.db.prepare('SELECT article_id, speaker FROM quotes').all() as Array<{ article_id: number; speaker: string | null }>) byId.get(q.article_id)?.facts.speakers.push(q.speaker);
+    for (const p of this.db.prepare('SELECT article_id, name FROM players').all() as Array<{ article_id: number; name: string }>) byId.get(p.article_id)?.facts.players.push(p.name);
+    this._facts = [...byId.values()];
+    return this._facts;
+  }
+
   /**
    * Rumours, oldest article first (undated last), filtered in SQL on clubs, stages and dates, each as
    * the article gave it (the shape `extract` prints), its fee also in `currency`.
@@ -437,7 +506,12 @@ export class Store {
       where.push('a.date <= ?');
       args.push(filter.until);
     }
-    const sql = `SELECT r.article_id AS id, a.date, a.path AS file, r.json, r.player, r.from_club, r.to_club, r.status, r.window, r.fee_amount, r.fee_currency,
+    if (filter.asOf) {
+      where.push('a.date IS NOT NULL AND a.date <= ?');
+      args.push(filter.asOf);
+    }
+    const weighed = this.weighed();
+    const sql = `SELECT r.rowid AS rowid, r.article_id AS id, a.date, a.path AS file, r.json, r.player, r.from_club, r.to_club, r.status, r.window, r.fee_amount, r.fee_currency,
         r.fee_text, r.source, r.line, r.start, r.end
       FROM rumours r JOIN articles a ON a.id = r.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.date IS NULL, a.date, a.path, r.start`;
@@ -450,7 +524,8 @@ export class Store {
         fees = (feesOf.all(row.id) as Array<{ json: string }>).map((f) => JSON.parse(f.json) as Fee);
         twins.set(row.id, fees);
       }
-      return { ...r, fee: convertRumourFee(r.fee, fees ?? [], row.date, currency), date: row.date, file: row.file };
+      const w = weighed.get(row.rowid) ?? { likelihood: 0, reasons: [] };
+      return { ...r, fee: convertRumourFee(r.fee, fees ?? [], row.date, currency), likelihood: w.likelihood, reasons: w.reasons, date: row.date, file: row.file };
     });
   }
 

@@ -18,6 +18,23 @@ export const ClubLink = z.object({
   firstReport: IsoDate.nullable(),
   latestReport: IsoDate.nullable(),
   fee: RumourFee.nullable().describe('The latest fee reported, as written and in the currency asked for'),
+  likelihood: z.number().min(0).max(1).describe("How likely the move is to happen, as of the latest report (on or before --as-of): a model of how moves reported this way ended"),
+  reasons: z.array(z.string()).describe('What moved the likelihood most, strongest first'),
+});
+
+/** `rumours sources`: one outlet or journalist, and how the moves it reported ended. */
+export const SourceRecord = z.object({
+  source: z.string().describe('The outlet (one row however it is written: "BBC Sport" and "Five Live" are the BBC) or journalist'),
+  kind: z.enum(['outlet', 'journalist']),
+  reported: z.int().positive().describe('Moves (player → club) it reported before they were done'),
+  confirmed: z.int().nonnegative().describe('Borne out later: he completed the move it reported, or the move it denied did not happen'),
+  contradicted: z.int().nonnegative().describe('Proved wrong later: he went elsewhere or a denial stood, or the move it denied was completed'),
+  open: z.int().nonnegative().describe('Not settled yet'),
+  hitRate: z.number().min(0).max(1).nullable().describe('confirmed / (confirmed + contradicted); null when none is settled'),
+  low: z.number().min(0).max(1).nullable().describe('The low end of the hit rate\'s 95% Wilson interval (the table is ordered by it)'),
+  high: z.number().min(0).max(1).nullable().describe('The high end of the interval'),
+  medianDaysAhead: z.number().nonnegative().nullable().describe('Median days from its first report to the completion, over the moves it called right'),
+  first: z.int().nonnegative().describe('Moves it was the first to report (on the day of the earliest report)'),
 });
 
 export const SearchHit = z.object({
@@ -80,10 +97,12 @@ export const STORE_DOCUMENTS = {
   rumours: _listing(SCHEMA_IDS.rumours, RumourRow).extend({ currency: Currency.describe("The currency every fee's `converted` is in (--currency)") }),
   club: _listing(SCHEMA_IDS.club, ClubLink).extend({ club: z.string().describe('The club, by its canonical name'), currency: Currency.describe("The currency every fee's `converted` is in (--currency)") }),
   search: _listing(SCHEMA_IDS.search, SearchHit),
+  sources: _listing(SCHEMA_IDS.sources, SourceRecord),
   stats: StoreStats,
 } as const;
 
 export type RumourRow = z.infer<typeof RumourRow>;
 export type ClubLink = z.infer<typeof ClubLink>;
 export type SearchHit = z.infer<typeof SearchHit>;
+export type SourceRecord = z.infer<typeof SourceRecord>;
 export type StoreStats = z.infer<typeof StoreStats>;

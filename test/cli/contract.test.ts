@@ -17,7 +17,8 @@ const out: Record<string, Ran> = {};
 const schemas: Record<string, Ran> = {};
 
 beforeAll(async () => {
-  out.extract = await rumours(['extract', 'seeds/', 'fixtures/articles', '-f', 'json'], { env });
+  // fixtures/sources: dated articles citing outlets, for `sources`.
+  out.extract = await rumours(['extract', 'seeds/', 'fixtures/articles', 'fixtures/sources', '-f', 'json'], { env });
   const gold = path.join(dir, 'gold.json');
   writeFileSync(gold, JSON.stringify({ schema: 'rumours-gold/1', articles: { '000_15d79670752df58c.txt': { date: '2025-10-22' } } }));
   const runs = {
@@ -25,6 +26,7 @@ beforeAll(async () => {
     rumours: rumours(['rumours', '-f', 'json'], { env }),
     club: rumours(['club', 'Liverpool', '-f', 'json'], { env }),
     search: rumours(['search', 'release', 'clause', '-f', 'json'], { env }),
+    sources: rumours(['sources', '-f', 'json'], { env }),
     stats: rumours(['stats', '--check', '-f', 'json'], { env }),
     eval: rumours(['eval', gold, 'seeds/', '-f', 'json'], { env }),
   };

@@ -116,7 +116,7 @@ describe('rumours extract', () => {
     expect(stdout).not.toMatch(ANSI);
     const out = lines(stdout);
     expect(out.at(-1)).toMatch(/^8 articles, \d+ rumours?, \d+ players?, \d+ clubs?$/);
-    if (!stdout.startsWith('No rumours found.')) expect(out[0]).toMatch(/^DATE\s+PLAYER\s+MOVE\s+STATUS\s+FEE\s+SOURCE\s+FILE$/);
+    if (!stdout.startsWith('No rumours found.')) expect(out[0]).toMatch(/^DATE\s+PLAYER\s+MOVE\s+STATUS\s+LIKELY\s+FEE\s+SOURCE\s+WHY\s+FILE$/);
   });
 
   it('ends quietly with exit 0 when the reader closes the pipe', () => {

@@ -130,7 +130,7 @@ describe('options and messages', () => {
     expect(evalErr.status).toBe(2);
     expect(evalErr.stderr).toMatch(/^rumours: /);
     for (const flag of ['--format', '--ext', '--no-color', '--quiet']) expect(reindexHelp.stdout).not.toContain(flag);
-    expect(schema.stderr).toBe('rumours: schema: no command "bogus" prints JSON; name one of extract, player, rumours, club, search, stats, eval\n');
+    expect(schema.stderr).toBe('rumours: schema: no command "bogus" prints JSON; name one of extract, player, rumours, club, sources, search, stats, eval\n');
   });
 
   it('counts in words that agree with the number', async () => {

@@ -153,7 +153,7 @@ describe('usage, in-process', () => {
       [['player'], /^rumours: missing required argument 'name'$/],
       [['player', '  ', 'a.txt'], /^rumours: player: the name is empty$/],
       [['player', 'konate', 'a.txt', '--currency', 'yen'], /^rumours: option '--currency <code>' argument 'yen' is invalid\. Allowed choices are GBP, EUR, USD\.$/],
-      [['schema', 'extra'], /^rumours: schema: no command "extra" prints JSON; name one of extract, player, rumours, club, search, stats, eval$/],
+      [['schema', 'extra'], /^rumours: schema: no command "extra" prints JSON; name one of extract, player, rumours, club, sources, search, stats, eval$/],
     ] as const) {
       const t = io();
       expect(await main(argv(...args), t)).toBe(2);

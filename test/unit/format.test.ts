@@ -120,7 +120,7 @@ describe('table', () => {
     });
     run(tableFormatter(out, plain), [article('fixtures/a.txt', '2025-08-14'), other]);
     const lines = out.text().split('\n');
-    expect(lines[0]).toMatch(/^DATE\s+PLAYER\s+MOVE\s+STATUS\s+FEE\s+SOURCE\s+FILE$/);
+    expect(lines[0]).toMatch(/^DATE\s+PLAYER\s+MOVE\s+STATUS\s+LIKELY\s+FEE\s+SOURCE\s+WHY\s+FILE$/);
     const header = lines[0] ?? '';
     const [r1, r2] = [lines[1] ?? '', lines[2] ?? ''];
     expect(r1).toContain('Brentford → Newcastle United');
@@ -270,7 +270,7 @@ describe('csv', () => {
     run(makeFormatter('csv', out, { paint: plain }), [article('a.txt', '2025-08-14'), article('b.txt', null)]);
     const [header, ...body] = rows(out.text());
     expect(header).toEqual([
-      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_eur', 'fee_text', 'source', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
+      'file', 'date', 'player', 'from', 'to', 'status', 'window', 'fee_amount', 'fee_currency', 'fee_eur', 'fee_text', 'source', 'likelihood', 'reasons', 'evidence_start', 'evidence_end', 'evidence_line', 'sentence',
     ]);
     expect(body).toHaveLength(2);
     // The fee as numbers (the article's own euro figure beside the pounds), its text beside them.
@@ -328,7 +328,7 @@ describe('player story formats', () => {
     firstReport: '2025-08-14',
     latestReport: '2025-08-14',
     clubs: [{ name: 'Newcastle United', count: 1 }],
-    rumours: [{ ...article('a.txt', null).rumours[0]!, fee: { text: '£40m', amount: 40_000_000, currency: 'GBP', converted: null }, date: '2025-08-14', file: 'a.txt' }],
+    rumours: [{ ...article('a.txt', null).rumours[0]!, fee: { text: '£40m', amount: 40_000_000, currency: 'GBP', converted: null }, likelihood: 0.3, reasons: ['rejected stage'], date: '2025-08-14', file: 'a.txt' }],
     fees: [
       {
         ...article('a.txt', null).fees[0]!,
@@ -347,7 +347,7 @@ describe('player story formats', () => {
     const text = storyTable(story, plain);
     expect(text.split('\n')[0]).toBe('Tomas Varga (also Varga)');
     expect(text).toContain('2 articles, 2025-08-14; linked with Newcastle United (1)');
-    expect(text).toMatch(/Rumours\n {2}DATE\s+MOVE\s+STATUS\s+FEE\s+SOURCE\s+FILE\n {2}2025-08-14 {2}Brentford → Newcastle United {2}rejected/);
+    expect(text).toMatch(/Rumours\n {2}DATE\s+MOVE\s+STATUS\s+LIKELY\s+FEE\s+SOURCE\s+WHY\s+FILE\n {2}2025-08-14 {2}Brentford → Newcastle United {2}rejected/);
     expect(text).toContain('about him, by Keith Andrews');
     expect(text).toContain('"He is the best striker"');
     expect(text).not.toContain('\u001b');

@@ -52,7 +52,7 @@ describe('saga model', () => {
 
   it("splits a club's window into players coming in and going out", () => {
     const row = (player: string, from: string | null, to: string, date: string): RumourRow => ({
-      date, player, from, to, status: 'interest', window: null, fee: null, source: null, file: 'a.txt', evidence: { file: 'a.txt', start: 0, end: 1, line: 1, sentence: 's' },
+      date, player, from, to, status: 'interest', window: null, fee: null, source: null, likelihood: 0.5, reasons: [], file: 'a.txt', evidence: { file: 'a.txt', start: 0, end: 1, line: 1, sentence: 's' },
     });
     const chart = clubChart('Arsenal', [row('Ann One', 'Porto', 'Arsenal', '2025-01-01'), row('Bob Two', 'Arsenal', 'Roma', '2025-01-02'), row('Ann One', 'Porto', 'Arsenal', '2025-02-01')]);
     expect(chart.lanes.map((l) => [l.group, l.name])).toEqual([['Coming in', 'Ann One'], ['Going out', 'Bob Two']]);
