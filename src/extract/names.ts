@@ -161,7 +161,6 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as _Tok;
-    const next = toks[i + 1];
     const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && _particleChainEndsInName(text, toks, i, k);
     if (t.cap || particle) {
       const prev = cur[cur.length - 1];

@@ -1,7 +1,7 @@
 // One way to turn articles into output per format; every formatter reads the same contract types.
 import type { Paint } from './paint.js';
 import { DEFAULT_CURRENCY } from '../ids.js';
-import type { Article, Currency } from '../schema.js';
+import type { Currency } from '../schema.js';
 import { csvFormatter } from './csv.js';
 import { jsonFormatter, ndjsonFormatter } from './json.js';
 import type { CsvTable, Format } from './kinds.js';

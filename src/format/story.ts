@@ -6,7 +6,7 @@ import { csvLine } from './csv.js';
 import type { Format } from './kinds.js';
 import type { Sink } from './sink.js';
 import { jsonReplacer } from './json.js';
-import { colourStatus, FILE_COLUMN, move, percent, renderTable, STATUS_COLUMN, type Column } from './table.js';
+import { FILE_COLUMN, move, percent, renderTable, STATUS_COLUMN, type Column } from './table.js';
 import { sagaLines } from './saga/spark.js';
 
 export const STORY_CSV_COLUMNS = [

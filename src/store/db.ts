@@ -255,7 +255,6 @@ export class Store {
     // Likelihoods depend on the other articles and the day asked about: weighed when read, never stored.
     const a = { ...given, rumours: unweighed(given.rumours) };
     this._remove(a.file);
-    const db = this.db;
     // The JSON as JSON Lines prints it (see cachedAs), fees also in the default currency; packed by
     // the worker that extracted the article when there was one. A worker's bytes arrive as a plain
     // Uint8Array, which SQLite binds only as a Buffer (no copy).
