@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from './_seeded.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WORK = path.join(ROOT, '.bench');
@@ -17,12 +18,6 @@ export function sources() {
   }
   if (!texts.length) throw new Error('no source articles found (../shared/corpora must sit beside the project)');
   return texts;
-}
-
-/** A small seeded generator: the same corpus on every run. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
 /** Re-mix: an article's headline with its paragraphs rotated, under a random date header. */

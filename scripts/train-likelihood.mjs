@@ -19,6 +19,7 @@ import { likelihoodModelFrom } from '../dist/knowledge/likelihood-model.js';
 import { readFile } from '../dist/read/index.js';
 import { factsOf, featuresOf, FEATURES, History, Records } from '../dist/weigh/index.js';
 import { score } from '../dist/weigh/likelihood.js';
+import { foldOf } from './_seeded.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = path.join(ROOT, '../shared');
@@ -133,7 +134,7 @@ export async function buildLikelihood(loaded) {
 
 /** k-fold cross-validation split by player: the model's and the stage alone's predictions for every example, each from a fold that never saw him. */
 export function crossValidate(examples) {
-  const fold = (e) => _hash(e.group) % SETTINGS.folds;
+  const fold = (e) => foldOf(e.group, SETTINGS.folds);
   const stageNames = FEATURES.filter((f) => f.startsWith('stage:'));
   const model = new Array(examples.length);
   const stage = new Array(examples.length);
@@ -193,12 +194,6 @@ function _bins(p, y) {
     b.done += y[i];
   });
   return bins.map((b) => ({ ...b, predicted: b.n ? b.predicted / b.n : null, done: b.n ? b.done / b.n : null }));
-}
-
-function _hash(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }
 
 export function likelihoodText(json) {

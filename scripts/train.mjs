@@ -11,6 +11,7 @@ import { extractArticle } from '../dist/analyse.js';
 import { evaluate, loadGold, nameScore, compact } from '../dist/eval/index.js';
 import { modelFromJson } from '../dist/knowledge/relation-model.js';
 import { readFile } from '../dist/read/index.js';
+import { foldOf, rng } from './_seeded.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = path.join(ROOT, '../shared');
@@ -60,10 +61,13 @@ export async function loadArticles() {
   return out;
 }
 
-/** One labelled example per candidate pair: the extractor's own features, the gold's answer. */
-export function examples(article, model = null) {
+/**
+ * One labelled example per candidate pair (the extractor's own features, the gold's answer), and the
+ * article as the rules alone read it.
+ */
+export function examples(article) {
   const pairs = [];
-  const extracted = extractArticle(article.src, { model, onPairs: (ps) => pairs.push(...ps) });
+  const extracted = extractArticle(article.src, { model: null, onPairs: (ps) => pairs.push(...ps) });
   const resolve = _resolver(article.gold);
   const out = pairs.map((p) => {
     let label = 'none';
@@ -100,7 +104,7 @@ export function fit(data) {
   const g2 = new Float64Array(names.length * k).fill(1e-8);
   const b = new Float64Array(k);
   const gb = new Float64Array(k).fill(1e-8);
-  const rand = _rng(SETTINGS.seed);
+  const rand = rng(SETTINGS.seed);
   const order = rows.map((_, i) => i);
   const z = new Float64Array(k);
   // The weights averaged over the epochs' ends (Polyak): steadier than the last epoch's alone.
@@ -164,15 +168,18 @@ export async function buildModel(articles) {
 
 /** k-fold cross-validation split by player: each fold extracted with a model that never saw it. */
 export async function crossValidate(articles, thresholds = SETTINGS.thresholds) {
-  const fold = (a) => _hash(a.group) % SETTINGS.folds;
-  const labelled = articles.map((a) => ({ a, ex: examples(a).examples }));
+  const fold = (a) => foldOf(a.group, SETTINGS.folds);
+  const labelled = articles.map((a) => {
+    const { examples: ex, extracted } = examples(a);
+    return { a, ex, rules: extracted };
+  });
   const predicted = new Map();
   for (let f = 0; f < SETTINGS.folds; f++) {
     const json = fit(labelled.filter((x) => fold(x.a) !== f).flatMap((x) => x.ex));
     const model = modelFromJson({ ...json, thresholds });
     for (const { a } of labelled.filter((x) => fold(x.a) === f)) predicted.set(a, extractArticle(a.src, { model }));
   }
-  const rulesOnly = new Map(articles.map((a) => [a, extractArticle(a.src, { model: null })]));
+  const rulesOnly = new Map(labelled.map((x) => [x.a, x.rules]));
   const report = {};
   for (const set of SETS) {
     const mine = articles.filter((a) => a.set === set.name);
@@ -180,17 +187,6 @@ export async function crossValidate(articles, thresholds = SETTINGS.thresholds) 
     report[set.name] = { model: evaluate(gold, mine.map((a) => predicted.get(a))), rules: evaluate(gold, mine.map((a) => rulesOnly.get(a))) };
   }
   return report;
-}
-
-function _hash(s) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
-function _rng(seed) {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function modelText(json) {

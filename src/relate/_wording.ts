@@ -60,3 +60,8 @@ export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Stat
   }
   return out;
 }
+
+/** Does the text talk about the transfer market: a market word ("move", "fee", "loan") or a sum? */
+export function talksMarket(k: StageKnowledge, text: string): boolean {
+  return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
+}

@@ -6,7 +6,7 @@
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
 import { stageKnowledge } from '../knowledge/stages.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues } from './_wording.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
 
 export interface PairContext {
@@ -30,7 +30,7 @@ export interface Pair {
  * Below this share of sentences about the market, an article is about something else (a match report
  * with a transfer aside): the rules alone read it.
  */
-const STORY_SHARE = 0.2;
+const _ASIDE_SHARE = 0.2;
 const _FEW_SENTENCES = 5;
 /** From this share on, the article is a transfer story: every sentence of it may tell the move. */
 const _STORY = 0.5;
@@ -62,16 +62,13 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   const firstClubs = new Set(within(ctx.clubs, doc.sentences[0]?.start ?? 0, doc.sentences[0]?.end ?? 0).map((c) => c.club));
 
   // Does the sentence talk about the transfer market (a market word or a sum), as the rules read it?
-  const market = doc.sentences.map((s) => {
-    const text = doc.text.slice(s.start, s.end);
-    return k.context.find(text).length > 0 || /[£€$]\s?\d/.test(text);
-  });
+  const market = doc.sentences.map((s) => talksMarket(k, doc.text.slice(s.start, s.end)));
   // How much of the article is about the market: a transfer story, or a match report with one aside.
   const share = market.filter(Boolean).length / Math.max(1, market.length);
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
-  if (share < STORY_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
-  cast.push(`docMarket:${share < 0.2 ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
+  if (share < _ASIDE_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
+  cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();
   const clubSide = (c: ClubMention, s: Sentence): string[] => {
@@ -96,16 +93,16 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     const players = ctx.refs.playersIn(s.start, s.end, ctx.clubs, inQuote);
     if (!players.length) continue;
     const text = doc.text.slice(s.start, s.end);
-    const toks = _tokens(text, s.start);
-    const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
     if (k.notTransfer.find(text).length > 0) continue;
+    const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // No word of the market and no stage word, in an article that is not all transfer story: a
-    // player and a club met on the pitch or in the treatment room. The model reads how a move is
-    // told, not whether one is told at all.
-    // In a story's plain sentence only a player named outright: "his" is too loose a thread there.
+    // player and a club met on the pitch or in the treatment room (the model reads how a move is
+    // told, not whether one is told at all). In a story's plain sentence, only a player named
+    // outright: "his" is too loose a thread there.
     const plain = !market[s.index] && cues.length === 0;
     if (plain && (share < _STORY || players.some((p) => p.pointed))) continue;
+    const toks = _tokens(text, s.start);
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
     for (const p of players) {
@@ -133,12 +130,12 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     }
   }
   // How often the article puts the two together: one sentence may be a side remark, three a story.
+  const id = (p: Pair) => `${p.ent.name}\u0000${p.club.club}`;
   const together = new Map<string, number>();
-  for (const p of out) together.set(`${p.ent.name}\u0000${p.club.club}`, (together.get(`${p.ent.name}\u0000${p.club.club}`) ?? 0) + 1);
-  for (const p of out) p.features.push(`together:${Math.min(together.get(`${p.ent.name}\u0000${p.club.club}`) ?? 1, 3)}`);
+  for (const p of out) together.set(id(p), (together.get(id(p)) ?? 0) + 1);
+  for (const p of out) p.features.push(`together:${Math.min(together.get(id(p)) ?? 1, 3)}`);
   return out;
 }
-
 
 function _tokens(text: string, base: number): _Tok[] {
   const out: _Tok[] = [];

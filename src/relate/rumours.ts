@@ -11,7 +11,7 @@ import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFi
 import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues } from './_wording.js';
+import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
 import { candidatePairs, type Pair } from './pairs.js';
 
@@ -42,9 +42,10 @@ interface _Clause extends Span {
 
 /**
  * The rules propose, the learned scorer decides: every (player, club) pair named in one sentence is
- * scored (relate/pairs.ts), what the rules found among its features. A pair whose P(to) reaches the
- * model's threshold is a rumour, with the rules' stage, or the sentence's; the seller is the club the
- * model reads as the one he leaves, else the rules' (his written club, the article's main club).
+ * scored (relate/pairs.ts), what the rules found among its features. Each player gets one seller (his
+ * written club, else the club the model reads him as leaving, else the rules'); every other club the
+ * model links him with is a move, with the rules' stage, or its sentences'. A denial told later
+ * stands over the report.
  */
 export function findRumours(doc: Doc, ctx: RumourContext): RumourFinding[] {
   const { rumours: rules, home } = _ruleRumours(doc, ctx);
@@ -98,9 +99,8 @@ const _EXACT: ReadonlySet<Status> = new Set<Status>(['completed', 'denied', 'rej
 interface _Scores {
   to: number;
   from: number;
-  /** The sentence where the pair reads most as a move, and the pair first seen. */
-  best?: Pair;
-  first: Pair;
+  /** The pair, in the sentence where it reads most as a move. */
+  best: Pair;
   /** The sentences that put the two together, in text order. */
   sentences: Sentence[];
 }
@@ -125,27 +125,27 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, first: pair, sentences: [] };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, best: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
     if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
   }
-  // One seller per player, his written club or the club he is most read as leaving; every other club the model links
-  // him with, in either direction, is one that wants him.
+  // One seller per player; every other club the model links him with, in either direction, is one
+  // that wants him.
   const seller = new Map<PersonEntity, string | null>();
   const ruleFrom = new Map<string, string>();
   for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
+  const t = model.thresholds;
   for (const [ent, clubs] of byPlayer) {
     // His club as written beside his name is exact: it wins over the model's reading; where the model
     // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
     let from: string | null = ent.club;
-    let top = model.thresholds.from;
+    let top = t.from;
     if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
     from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
-    const t = model.thresholds;
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
   }
   const judged = new Set([...byPlayer].flatMap(([ent, clubs]) => [...clubs.keys()].map((c) => key(ent.name, c))));
@@ -157,8 +157,8 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     if (!judged.has(id) || moves.has(id) || _EXACT.has(r.status)) out.set(id, { ...r });
   }
   for (const [id, sc] of moves) {
-    const pair = sc.best ?? sc.first;
     if (out.has(id)) continue;
+    const pair = sc.best;
     const player = pair.ent.name;
     const to = pair.club.club;
     // The stage: the first sentence that puts the two together with a stage word, as the rules read the lede.
@@ -173,8 +173,8 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     const text = doc.text.slice(s.start, s.end);
     out.set(id, { start: s.start, end: s.end, player, from: null, to, status, window: _window(k, text), fee: _fee(ctx, s, player, status), source: _source(doc, ctx.sources, s) });
   }
-  // The seller: the model's, when it is sure, or his written club; else the rules'; else the model's
-  // best guess; else the article's main club or the only other club named.
+  // The seller chosen above; else the rules'; else the model's best guess; else the article's main
+  // club or the only other club named.
   const entities = new Map<string, PersonEntity>(ctx.entities.map((e) => [e.name, e]));
   const clubNames = [...new Set(ctx.clubs.map((m) => m.club))];
   for (const r of out.values()) {
@@ -304,8 +304,7 @@ function _listOf<T>(x: T | null): T[] {
 /** Does the sentence talk about the transfer market, and not about a contract, a takeover or an award? */
 function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
   const text = doc.text.slice(s.start, s.end);
-  if (k.notTransfer.find(text).length) return false;
-  return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
+  return !k.notTransfer.find(text).length && talksMarket(k, text);
 }
 
 
