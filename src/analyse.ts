@@ -3,17 +3,30 @@
 // no state beyond the knowledge tables, and it never throws: a failure inside a recogniser becomes a
 // warning on the article. It sits above both layers it composes (docs/how-it-works.md, "Layers").
 import { evidence, makeDoc, recognise } from './extract/index.js';
-import { showSpan } from './extract/doc.js';
+import { lineSpans, showSpan } from './extract/doc.js';
+import { lastStartingBy } from './extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, SourceFinding, Span } from './extract/types.js';
 import type { SourceText } from './read/index.js';
+import { normalise } from './read/normalise.js';
+import { pieces } from './read/pieces.js';
 import { References } from './relate/coref.js';
 import { assignFeePlayers } from './relate/fees.js';
 import { findRumours, type RumourContext } from './relate/rumours.js';
 import { attributeQuotes } from './relate/speakers.js';
 import type { Article, Club, Evidence, Fee, Person, Player, Quote, Rumour, Source } from './schema.js';
 
-/** How rumours are decided: another model than the committed one (cross-validation), or a look at the pairs (training). */
-export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'>;
+/**
+ * How rumours are decided: another model than the committed one (cross-validation), or a look at the
+ * pairs (training); and the size of the pieces a long article is read in (tests; PIECE otherwise).
+ */
+export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'> & { pieceSize?: number };
+
+// An article longer than this (in characters) is extracted in pieces of at most this size, whose
+// facts are merged: the recognisers' work on a whole article grows faster than the article (a
+// worker with 184 MB of heap ran out on a 5 MB one), on a piece it is bounded. Articles are a few
+// KB; 256 KB of prose is a short book, so that a cut rarely falls between two mentions that explain
+// each other.
+export const PIECE = 256 * 1024;
 
 export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Article {
   const base: Article = {
@@ -31,7 +44,9 @@ export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Arti
     rumours: [],
   };
   try {
-    return { ...base, ...extractFacts(makeDoc(src.file, src.norm, src.original), opts) };
+    const size = opts.pieceSize ?? PIECE;
+    if (src.original.length <= size) return { ...base, ...extractFacts(makeDoc(src.file, normalise(src.original, { html: src.html }), src.original), opts) };
+    return { ...base, ...extractInPieces(src, size, opts) };
   } catch (err) {
     // The promise is "never throws on any text": keep the article, say what went wrong.
     base.warnings.push(`extraction failed: ${(err as Error)?.message ?? String(err)}`);
@@ -89,6 +104,85 @@ export function extractFacts(doc: Doc, opts: ExtractOptions = {}): Facts {
     sources: _groupSources(doc, sourceFindings),
     rumours: rumourRows,
   };
+}
+
+/**
+ * A long article's facts, piece by piece (read/pieces.ts), merged as one extraction of the whole
+ * would give them: one player, club or source per name over all the pieces (mentions added up, the
+ * aliases joined, the first evidence, the first club written beside a name), one rumour per player
+ * and club (the first told), every fee and quote. Only the facts of a piece are kept past it.
+ * Evidence is exact: a piece's offsets map into the whole text, and lines count in the whole file.
+ */
+export function extractInPieces(src: SourceText, size: number, opts: ExtractOptions = {}): Facts {
+  let lines: Span[] | null = null;
+  const lineOf = (offset: number) => lastStartingBy((lines ??= lineSpans(src.original)), offset) + 1;
+  const merged = new _Merged();
+  for (const norm of pieces(src.original, src.html, size)) merged.add(extractFacts({ ...makeDoc(src.file, norm, src.original), lineOf }, opts));
+  return merged.facts();
+}
+
+class _Merged {
+  private title: string | null | undefined;
+  // Players and people by name: a name is one entity however many pieces name it.
+  private readonly persons = new Map<string, Player | Person>();
+  private readonly clubs = new Map<string, Club>();
+  private readonly sources = new Map<string, Source>();
+  private readonly rumours = new Map<string, Rumour>();
+  private readonly fees: Fee[] = [];
+  private readonly quotes: Quote[] = [];
+
+  add(f: Facts): void {
+    // The headline is the first piece's: a later piece's first paragraph is no headline.
+    if (this.title === undefined) this.title = f.title;
+    for (const p of [...f.players, ...f.people]) {
+      const had = this.persons.get(p.name);
+      if (!had) {
+        this.persons.set(p.name, p);
+        continue;
+      }
+      // The role of the piece with more mentions (one extraction counts its votes over all mentions).
+      const role = p.mentions > had.mentions || (p.mentions === had.mentions && _role(had) === null) ? _role(p) : _role(had);
+      const [name, aliases, mentions, club, evidence] = [had.name, _union(had.aliases, p.aliases), had.mentions + p.mentions, had.club ?? p.club, had.evidence];
+      // In the contract's key order, which the JSON output keeps.
+      this.persons.set(p.name, role === null ? { name, aliases, mentions, club, evidence } : { name, aliases, role, club, mentions, evidence });
+    }
+    for (const c of f.clubs) {
+      const had = this.clubs.get(c.name);
+      this.clubs.set(c.name, had ? { ...had, aliases: _union(had.aliases, c.aliases), mentions: had.mentions + c.mentions } : c);
+    }
+    for (const s of f.sources) {
+      const had = this.sources.get(s.name);
+      this.sources.set(s.name, had ? { ...had, aliases: _union(had.aliases, s.aliases) } : s);
+    }
+    for (const r of f.rumours) {
+      const key = `${r.player}\u0000${r.to}`;
+      if (!this.rumours.has(key)) this.rumours.set(key, r);
+    }
+    this.fees.push(...f.fees);
+    this.quotes.push(...f.quotes);
+  }
+
+  facts(): Facts {
+    const all = [...this.persons.values()];
+    return {
+      title: this.title ?? null,
+      players: all.filter((p): p is Player => !('role' in p)),
+      people: all.filter((p): p is Person => 'role' in p),
+      clubs: [...this.clubs.values()],
+      fees: this.fees,
+      quotes: this.quotes,
+      sources: [...this.sources.values()],
+      rumours: [...this.rumours.values()],
+    };
+  }
+}
+
+function _union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function _role(p: Player | Person): Person['role'] | null {
+  return 'role' in p ? p.role : null;
 }
 
 function _first(e: PersonEntity): Span {

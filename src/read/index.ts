@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { decode } from './decode.js';
 import { parseHeader } from './header.js';
-import { looksLikeHtml, normalise, type Normalised } from './normalise.js';
+import { looksLikeHtml } from './normalise.js';
 import { describeFsError, walk, type WalkItem } from './walk.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE } from './defaults.js';
 
@@ -15,7 +15,8 @@ export interface SourceText {
   date: string | null;
   /** The original text after the date header: evidence offsets count from here. */
   original: string;
-  norm: Normalised;
+  /** Read as a saved web page (tags, scripts and styles removed when it is normalised). */
+  html: boolean;
   warnings: string[];
 }
 
@@ -179,7 +180,8 @@ export function fromBytes(file: string, bytes: Uint8Array): ReadResult {
       hash: createHash('sha256').update(bytes).digest('hex'),
       date: header.date,
       original,
-      norm: normalise(original, { html }),
+      // Normalised where it is extracted (analyse.ts), whole or, when long, in pieces.
+      html,
       warnings,
     },
   };

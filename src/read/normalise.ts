@@ -34,36 +34,47 @@ const _SPECIAL_TEXT = /[\r&\t\v\f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2
 const _SPECIAL_HTML = new RegExp(_SPECIAL_TEXT.source.replace('[', '[<'), 'g');
 
 export function normalise(original: string, opts: { html?: boolean } = {}): Normalised {
-  const html = opts.html ?? false;
-  const n = original.length;
+  return normaliseRange(original, 0, original.length, opts.html ?? false);
+}
+
+/**
+ * The normalised text of `original` from `from` to about `to`: exactly that stretch of what
+ * `normalise` gives for the whole, provided `from` is where the whole's normalisation resumes
+ * copying (0, or a previous stretch's `end`). A tag or an entity that runs over `to` is finished, so
+ * the stretch ends at `end` (≥ `to`); the map's offsets count in the whole `original`. Used to read a
+ * long article in pieces (read/pieces.ts) without a map of the whole.
+ */
+export function normaliseRange(original: string, from: number, to: number, html: boolean): Normalised & { end: number } {
   // Decoding only ever shortens (an entity or a tag becomes at most two characters), so the map
-  // never needs more room than the original has.
-  const map = new Int32Array(n + 1);
+  // never needs more room than the stretch has, and two more for what a last tag or entity over
+  // `to` gives.
+  const map = new Int32Array(to - from + 3);
   const out: string[] = [];
   let len = 0;
-  const copy = (from: number, to: number) => {
-    if (to <= from) return;
-    out.push(original.slice(from, to));
-    for (let k = from; k < to; k++) map[len++] = k;
+  const copy = (a: number, b: number) => {
+    if (b <= a) return;
+    out.push(original.slice(a, b));
+    for (let k = a; k < b; k++) map[len++] = k;
   };
   const emit = (text: string, at: number) => {
     out.push(text);
     for (let k = 0; k < text.length; k++) map[len++] = at;
   };
   const re = html ? _SPECIAL_HTML : _SPECIAL_TEXT;
-  re.lastIndex = 0;
-  let i = 0;
-  for (let m = re.exec(original); m !== null; m = re.exec(original)) {
+  re.lastIndex = from;
+  let i = from;
+  for (let m = re.exec(original); m !== null && m.index < to; m = re.exec(original)) {
     const at = m.index;
     if (at < i) continue;
     copy(i, at);
     i = _special(original, at, html, emit);
     re.lastIndex = i;
   }
-  copy(i, n);
-  map[len] = n;
+  copy(i, to);
+  const end = Math.max(i, to);
+  map[len] = end;
   const view = out.join('');
-  return { view, text: foldForMatching(view), map: map.subarray(0, len + 1) };
+  return { view, text: foldForMatching(view), map: map.subarray(0, len + 1), end };
 }
 
 /** Handle the character at `at`; returns where copying resumes. */

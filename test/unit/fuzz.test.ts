@@ -13,7 +13,6 @@ import { csvColumns } from '../../src/format/csv.js';
 import { CSV_TABLES } from '../../src/format/kinds.js';
 import { makeFormatter } from '../../src/format/index.js';
 import { fromBytes, type SourceText } from '../../src/read/index.js';
-import { normalise } from '../../src/read/normalise.js';
 import { Article } from '../../src/schema.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -75,7 +74,7 @@ const params = () => ({ numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } :
 
 /** Text handed to the extractor as it stands, past the checks that reading a file makes. */
 function rawSource(text: string): SourceText {
-  return { file: 'raw', hash: '0'.repeat(64), date: null, original: text, norm: normalise(text), warnings: [] };
+  return { file: 'raw', hash: '0'.repeat(64), date: null, original: text, html: false, warnings: [] };
 }
 
 /** What must hold of any article the extractor returns. */
