@@ -117,7 +117,11 @@ export function extractInPieces(src: SourceText, size: number, opts: ExtractOpti
   let lines: Span[] | null = null;
   const lineOf = (offset: number) => lastStartingBy((lines ??= lineSpans(src.original)), offset) + 1;
   const merged = new _Merged();
-  for (const norm of pieces(src.original, src.html, size)) merged.add(extractFacts({ ...makeDoc(src.file, norm, src.original), lineOf }, opts));
+  for (const norm of pieces(src.original, src.html, size)) {
+    // Copied, so that the facts' strings hold their own characters: V8 keeps a string's whole text
+    // alive for any slice of it, and the piece's text is not needed past it.
+    merged.add(structuredClone(extractFacts({ ...makeDoc(src.file, norm, src.original), lineOf }, opts)));
+  }
   return merged.facts();
 }
 

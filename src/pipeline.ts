@@ -6,6 +6,7 @@ import type { TextFormat } from './format/text.js';
 import { BIG_ARTICLE, extractAlone, startPool, workersAvailable, type Pool } from './parallel/pool.js';
 import { DEFAULT_EXT, DEFAULT_MAX_SIZE, fromBytes, loadInputs, type Inputs, type Loaded, type ReadOptions } from './read/index.js';
 import type { Outcome, Written } from './parallel/outcome.js';
+import type { Article } from './schema.js';
 
 export const SMALL_RUN = 1000;
 
@@ -79,32 +80,42 @@ async function* _run(paths: string[], opts: RunOptions, format: TextFormat | nul
     return;
   }
   await early.pool?.close();
-  if (!format) {
-    yield* extractHere(inputs.items);
-    return;
-  }
-  const { articleText } = await import('./format/text.js');
-  const text = articleText(format);
-  for await (const r of extractHere(inputs.items)) yield r.ok ? { ok: true, file: r.article.file, warnings: r.article.warnings, text: text(r.article) } : r;
+  yield* _here(inputs.items, format);
 }
 
 /** Extraction on this thread, in input order: for small runs, and where workers cannot start. */
-export async function* extractHere(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome> {
-  // Loaded here, not at the top: with workers, the main thread never needs the extractor's tables.
-  const { extractArticle } = await import('./analyse.js');
+export function extractHere(items: AsyncIterable<Loaded>): AsyncGenerator<Outcome> {
+  return _here(items, null) as AsyncGenerator<Outcome>;
+}
+
+/** Articles, or with a `format` their texts, extracted on this thread but for the large ones. */
+async function* _here(items: AsyncIterable<Loaded>, format: TextFormat | null): AsyncGenerator<Outcome | Written> {
   const alone = workersAvailable();
+  // Loaded on the first article extracted here, not before: with workers, or for large articles
+  // alone, the main thread never needs the extractor's tables (tens of MB).
+  let extract: ((r: Loaded & { ok: true }) => Outcome) | null = null;
+  let text: ((a: Article) => string) | null = null;
   let id = 0;
   for await (const r of items) {
     if (!r.ok) {
       yield r;
       continue;
     }
-    // A large article goes to a worker of its own: this thread stays free for signals and timers.
+    // A large article goes to a worker of its own, which writes its text too (the article's objects
+    // never cross): this thread stays free for signals and timers.
     if (alone && r.bytes.length > BIG_ARTICLE) {
-      yield (await extractAlone({ id: id++, file: r.file, bytes: r.bytes })) as Outcome;
+      yield await extractAlone({ id: id++, file: r.file, bytes: r.bytes }, format);
       continue;
     }
-    const read = fromBytes(r.file, r.bytes);
-    yield read.ok ? { ok: true, article: extractArticle(read.source) } : read;
+    if (!extract) {
+      const { extractArticle } = await import('./analyse.js');
+      extract = (l) => {
+        const read = fromBytes(l.file, l.bytes);
+        return read.ok ? { ok: true, article: extractArticle(read.source) } : read;
+      };
+      if (format) text = (await import('./format/text.js')).articleText(format);
+    }
+    const o = extract(r);
+    yield text && o.ok ? { ok: true, file: o.article.file, warnings: o.article.warnings, text: text(o.article) } : o;
   }
 }

@@ -13,13 +13,52 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
 
 /** One article as an element of the JSON document's "articles", indented to sit there. */
 export function jsonArticle(a: ArticleOut): string {
-  // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
-  return `    ${safeJson(JSON.stringify(a, jsonReplacer, 2)).replace(/\n/g, '\n    ')}`;
+  return [...jsonArticleChunks(a)].join('');
 }
 
 /** One article as a line of JSON Lines. */
 export function ndjsonArticle(a: ArticleOut): string {
-  return `${safeJson(JSON.stringify(a, jsonReplacer))}\n`;
+  return [...ndjsonArticleChunks(a)].join('');
+}
+
+/**
+ * `jsonArticle`'s text in pieces, a fact at a time: a long article's output is then never one string
+ * (with its escaped and indented copies), which for a 20 MB article was most of its memory.
+ */
+export function* jsonArticleChunks(a: ArticleOut): Generator<string> {
+  let first = true;
+  // JSON.stringify escapes line breaks inside strings, so every raw newline is structure.
+  for (const c of _chunks(a, 2)) {
+    yield `${first ? '    ' : ''}${safeJson(c).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+}
+
+/** `ndjsonArticle`'s text in pieces, as `jsonArticleChunks`. */
+export function* ndjsonArticleChunks(a: ArticleOut): Generator<string> {
+  for (const c of _chunks(a, 0)) yield safeJson(c);
+  yield '\n';
+}
+
+/** JSON.stringify(a, jsonReplacer, indent), in pieces: the top-level lists an element at a time. */
+function* _chunks(a: ArticleOut, indent: 0 | 2): Generator<string> {
+  const [nl, pad, colon] = indent ? ['\n', '  ', ': '] : ['', '', ':'];
+  // A nested value's own line breaks take its depth's indent.
+  const at = (v: unknown, depth: string) => (JSON.stringify(v, jsonReplacer, indent) ?? 'null').replace(/\n/g, `\n${depth}`);
+  yield '{';
+  let sep = '';
+  for (const [key, v] of Object.entries(a)) {
+    const head = `${sep}${nl}${pad}${JSON.stringify(key)}${colon}`;
+    sep = ',';
+    if (!Array.isArray(v) || v.length === 0) {
+      yield head + at(v, pad);
+      continue;
+    }
+    yield `${head}[`;
+    for (let i = 0; i < v.length; i++) yield `${i ? ',' : ''}${nl}${pad}${pad}${at(v[i], pad + pad)}`;
+    yield `${nl}${pad}]`;
+  }
+  yield `${nl}}`;
 }
 
 /** `{"schema": "rumours/extract@1", "currency": "EUR", "articles": [...]}`, two-space indented. */

@@ -4,7 +4,7 @@
 import { convertArticle } from '../aggregate/currency.js';
 import type { Article, Currency } from '../schema.js';
 import { csvArticle } from './csv.js';
-import { jsonArticle, ndjsonArticle } from './json.js';
+import { jsonArticle, jsonArticleChunks, ndjsonArticle, ndjsonArticleChunks } from './json.js';
 import type { CsvTable, Format } from './kinds.js';
 
 /** The formats that write each article on its own, the CSV table, and the currency fees are also given in. */
@@ -22,4 +22,12 @@ export function textFormat(format: Format, csvTable: CsvTable, currency: Currenc
 export function articleText(f: TextFormat): (a: Article) => string {
   const write = f.format === 'json' ? jsonArticle : f.format === 'ndjson' ? ndjsonArticle : csvArticle(f.csvTable, f.currency);
   return (a) => write(convertArticle(a, f.currency));
+}
+
+/** `articleText`'s text in pieces that join to it: JSON a fact at a time, for a long article. */
+export function articleChunks(f: TextFormat): (a: Article) => Iterable<string> {
+  if (f.format === 'json') return (a) => jsonArticleChunks(convertArticle(a, f.currency));
+  if (f.format === 'ndjson') return (a) => ndjsonArticleChunks(convertArticle(a, f.currency));
+  const text = articleText(f);
+  return (a) => [text(a)];
 }

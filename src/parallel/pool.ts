@@ -38,9 +38,15 @@ const _LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 // would hold up signals and timers (Ctrl-C, the store's commits) for seconds.
 export const BIG_ARTICLE = 256 * 1024;
 
-/** The heap a worker needs for an article of `bytes`: the tables, and room for the article's work. */
-function _heapFor(bytes: number): number {
-  return Math.ceil(_LIMITS.maxOldGenerationSizeMb + (120 * bytes) / (1024 * 1024));
+/**
+ * The heap of a worker for one large article: the tables and a piece's work (a long article is
+ * extracted in pieces, analyse.ts), then the article's text and facts and its output, which grow
+ * with it: about 4.5 MB of heap a MB of article (measured at 5 and 20 MB), given twice that. A tight
+ * heap is collected often, so that the process's peak stays near what it holds (docs/speed.md,
+ * "Memory"); `roomy` is the heap of a second try, for an article far denser in facts.
+ */
+function _heapFor(bytes: number, roomy = false): number {
+  return Math.ceil(_LIMITS.maxOldGenerationSizeMb + ((roomy ? 120 : 10) * bytes) / (1024 * 1024));
 }
 
 // Articles between two full collections on the main thread, whose heap has no cap (see _gc.ts).
@@ -118,14 +124,25 @@ export function extractInWorkers(items: AsyncIterable<Loaded>, jobs: number, pac
   return startPool(jobs, null, pack).run(items) as AsyncGenerator<Outcome>;
 }
 
-/** One large article, in a worker of its own sized for it (see BIG_ARTICLE), ended once it is done. */
-export function extractAlone(job: Job, format: TextFormat | null = null, pack = false): Promise<Outcome | Written> {
-  const limits = { ..._LIMITS, maxOldGenerationSizeMb: _heapFor(job.bytes.length) };
+/**
+ * One large article, in a worker of its own sized for it (see BIG_ARTICLE), ended once it is done;
+ * one whose worker runs out of memory is tried once more with a roomy heap.
+ */
+export async function extractAlone(job: Job, format: TextFormat | null = null, pack = false): Promise<Outcome | Written> {
+  const first = await _alone(job, format, pack, _heapFor(job.bytes.length), true);
+  return first === 'out of memory' ? ((await _alone(job, format, pack, _heapFor(job.bytes.length, true), false)) as Outcome | Written) : first;
+}
+
+function _alone(job: Job, format: TextFormat | null, pack: boolean, heapMb: number, retry: boolean): Promise<Outcome | Written | 'out of memory'> {
+  const limits = { ..._LIMITS, maxOldGenerationSizeMb: heapMb };
   const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: limits, workerData: { format, pack } satisfies WorkerSetup });
-  return new Promise<Outcome | Written>((resolve) => {
+  return new Promise<Outcome | Written | 'out of memory'>((resolve) => {
     worker.once('message', (d: Done) => resolve(d.outcome));
-    worker.once('error', (err) => resolve({ ok: false, file: job.file, reason: `extraction failed: ${err.message}` }));
+    worker.once('error', (err: Error & { code?: string }) =>
+      resolve(retry && err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : { ok: false, file: job.file, reason: `extraction failed: ${err.message}` }),
+    );
     worker.once('exit', () => resolve({ ok: false, file: job.file, reason: 'extraction failed: the worker stopped' }));
+    // Copied, not handed over: a second try needs the bytes.
     worker.postMessage(job);
   }).finally(() => void worker.terminate());
 }

@@ -4,12 +4,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle } from '../analyse.js';
 import { packArticle } from '../format/packed.js';
-import { articleText } from '../format/text.js';
+import { articleChunks, articleText } from '../format/text.js';
 import { fromBytes } from '../read/index.js';
-import type { Done, Job, WorkerSetup } from './pool.js';
+import type { Outcome } from './outcome.js';
+import { BIG_ARTICLE, type Done, type Job, type WorkerSetup } from './pool.js';
 
 const _setup = workerData as WorkerSetup;
 const _text = _setup.format ? articleText(_setup.format) : null;
+const _chunks = _setup.format ? articleChunks(_setup.format) : null;
 const _utf8 = new TextEncoder();
 
 // A first article of our own, read as soon as the worker starts: the tables load and the code (the
@@ -18,16 +20,49 @@ const _warm = fromBytes('warm-up', Buffer.from('Liverpool have made a £30m bid 
 if (_warm.ok) _text?.(extractArticle(_warm.source));
 
 parentPort?.on('message', (job: Job) => {
-  const r = fromBytes(job.file, job.bytes);
+  const long = job.bytes.length > BIG_ARTICLE;
+  const r = _extract(job);
   if (!r.ok) return void parentPort?.postMessage({ id: job.id, outcome: r } satisfies Done);
-  const article = extractArticle(r.source);
-  if (!_text) {
+  const article = r.article;
+  if (!_text || !_chunks) {
     // Packed here: the JSON and its compression were a quarter of the store's work on the main thread.
     const outcome = _setup.pack ? { ok: true as const, article, packed: packArticle(article) } : { ok: true as const, article };
     return void parentPort?.postMessage({ id: job.id, outcome } satisfies Done);
   }
   // Encoded here and transferred: the main thread gets the bytes' buffer, not a copy of them.
-  const bytes = _utf8.encode(_text(article));
+  const bytes = long ? _encode(_chunks(article)) : _utf8.encode(_text(article));
   const done: Done = { id: job.id, outcome: { ok: true, file: article.file, warnings: article.warnings, text: bytes } };
   parentPort?.postMessage(done, [bytes.buffer]);
 });
+
+/** The job's article: its bytes and text are let go before the article's output is made. */
+function _extract(job: Job): Outcome {
+  const r = fromBytes(job.file, job.bytes);
+  job.bytes = new Uint8Array(0);
+  return r.ok ? { ok: true, article: extractArticle(r.source) } : r;
+}
+
+/** Text encoded some 64 KB at a time: a long article's output is never one string. */
+function _encode(chunks: Iterable<string>): Uint8Array<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
+  let batch: string[] = [];
+  let size = 0;
+  const flush = () => {
+    parts.push(_utf8.encode(batch.join('')));
+    [batch, size] = [[], 0];
+  };
+  for (const c of chunks) {
+    batch.push(c);
+    size += c.length;
+    if (size >= 64 * 1024) flush();
+  }
+  flush();
+  // A buffer of its own (not Buffer.concat's, which may share a pool), to be transferred.
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

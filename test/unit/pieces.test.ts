@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/analyse.js';
+import { safeJson } from '../../src/format/_text.js';
+import { jsonArticleChunks, jsonReplacer, ndjsonArticleChunks } from '../../src/format/json.js';
 import { fromBytes, type SourceText } from '../../src/read/index.js';
 import { normalise } from '../../src/read/normalise.js';
 import { cutIn, pieces } from '../../src/read/pieces.js';
@@ -89,5 +91,20 @@ describe('a long article extracted in pieces', () => {
   it('reads an article shorter than a piece whole, as before', () => {
     const src = source(texts('seeds')[1] ?? '');
     expect(extractArticle(src, { pieceSize: src.original.length })).toEqual(extractArticle(src, WHOLE));
+  });
+});
+
+describe("a long article's output, a fact at a time", () => {
+  const [report] = texts('seeds');
+  const full = extractArticle(source(report ?? ''));
+  const empty = { ...full, players: [], title: undefined } as unknown as Article;
+  it.each([
+    ['an article', full],
+    ['empty lists and an undefined field', empty],
+  ])('%s: the pieces join to the one-string JSON and JSON Lines texts', (_name, a) => {
+    const whole = JSON.stringify(a, jsonReplacer, 2);
+    expect([...jsonArticleChunks(a)].length).toBeGreaterThan(a.quotes.length);
+    expect([...jsonArticleChunks(a)].join('')).toBe(`    ${safeJson(whole).replace(/\n/g, '\n    ')}`);
+    expect([...ndjsonArticleChunks(a)].join('')).toBe(`${safeJson(JSON.stringify(a, jsonReplacer))}\n`);
   });
 });
