@@ -3,7 +3,7 @@
 import { convertArticle } from '../aggregate/currency.js';
 import { DEFAULT_CURRENCY, SCHEMA_IDS } from '../ids.js';
 import type { ArticleOut, Currency } from '../schema.js';
-import type { Formatter, Sink } from './sink.js';
+import { batched, type Formatter, type Sink } from './sink.js';
 import { safeJson } from './_text.js';
 
 /** Keeps every key: an undefined value becomes null rather than vanishing (NaN and ±Infinity do too). */
@@ -70,15 +70,16 @@ export function jsonFormatter(out: Sink, currency: Currency = DEFAULT_CURRENCY):
     open = true;
     out.write(`{\n  "schema": ${JSON.stringify(SCHEMA_IDS.extract)},\n  "currency": ${JSON.stringify(currency)},\n  "articles": [`);
   };
-  const text = (chunk: string | Uint8Array) => {
+  const text = (chunk: string | Uint8Array | Iterable<string>) => {
     begin();
     out.write(count === 0 ? '\n' : ',\n');
-    out.write(chunk);
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) out.write(chunk);
+    else for (const run of batched(chunk)) out.write(run);
     count++;
   };
   return {
     begin,
-    article: (a) => text(jsonArticle(convertArticle(a, currency))),
+    article: (a) => text(jsonArticleChunks(convertArticle(a, currency))),
     text,
     skipped() {},
     end() {
@@ -93,7 +94,9 @@ export function ndjsonFormatter(out: Sink, currency: Currency = DEFAULT_CURRENCY
   const text = (chunk: string | Uint8Array) => void out.write(chunk);
   return {
     begin() {},
-    article: (a) => text(ndjsonArticle(convertArticle(a, currency))),
+    article: (a) => {
+      for (const run of batched(ndjsonArticleChunks(convertArticle(a, currency)))) out.write(run);
+    },
     text,
     skipped() {},
     end() {},

@@ -19,3 +19,21 @@ export interface Formatter {
   skipped(file: string, reason: string): void;
   end(): void;
 }
+
+/**
+ * Text pieces joined into runs of some 64 KB: an ordinary article is one run (one write), a long
+ * one's text (format/json.ts writes it a fact at a time) is never one string.
+ */
+export function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let run: string[] = [];
+  let length = 0;
+  for (const c of chunks) {
+    run.push(c);
+    length += c.length;
+    if (length >= size) {
+      yield run.join('');
+      [run, length] = [[], 0];
+    }
+  }
+  if (run.length) yield run.join('');
+}

@@ -46,7 +46,7 @@ export const BIG_ARTICLE = 256 * 1024;
  * "Memory"); `roomy` is the heap of a second try, for an article far denser in facts.
  */
 function _heapFor(bytes: number, roomy = false): number {
-  return Math.ceil(_LIMITS.maxOldGenerationSizeMb + ((roomy ? 120 : 10) * bytes) / (1024 * 1024));
+  return Math.ceil(_LIMITS.maxOldGenerationSizeMb + ((roomy ? 120 : 8) * bytes) / (1024 * 1024));
 }
 
 // Articles between two full collections on the main thread, whose heap has no cap (see _gc.ts).

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle } from '../analyse.js';
 import { packArticle } from '../format/packed.js';
+import { batched } from '../format/sink.js';
 import { articleChunks, articleText } from '../format/text.js';
 import { fromBytes } from '../read/index.js';
 import type { Outcome } from './outcome.js';
@@ -45,18 +46,7 @@ function _extract(job: Job): Outcome {
 /** Text encoded some 64 KB at a time: a long article's output is never one string. */
 function _encode(chunks: Iterable<string>): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
-  let batch: string[] = [];
-  let size = 0;
-  const flush = () => {
-    parts.push(_utf8.encode(batch.join('')));
-    [batch, size] = [[], 0];
-  };
-  for (const c of chunks) {
-    batch.push(c);
-    size += c.length;
-    if (size >= 64 * 1024) flush();
-  }
-  flush();
+  for (const run of batched(chunks)) parts.push(_utf8.encode(run));
   // A buffer of its own (not Buffer.concat's, which may share a pool), to be transferred.
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
