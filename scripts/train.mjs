@@ -31,9 +31,9 @@ export const SETTINGS = {
   rate: 0.05,
   l2: 1e-2,
   /** Pairs not listed in partial gold may still be real rumours (a rival suitor): they weigh less. */
-  weakNegative: 0.1,
+  weakNegative: Number(process.env.WN ?? 0.1),
   /** Fully labelled articles (every rumour listed) are surer evidence than the distant labels. */
-  fullWeight: 1,
+  fullWeight: Number(process.env.FW ?? 1),
   minCount: 2,
   folds: 5,
   seed: 20211,

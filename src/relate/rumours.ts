@@ -99,6 +99,8 @@ const _EXACT: ReadonlySet<Status> = new Set<Status>(['completed', 'denied', 'rej
 interface _Scores {
   to: number;
   from: number;
+  /** Over its sentences, how much more the pair reads "leaves there" than "goes there". */
+  net: number;
   /** The pair, in the sentence where it reads most as a move. */
   best: Pair;
   /** The sentences that put the two together, in text order. */
@@ -125,11 +127,12 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, best: pair, sentences: [] };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, net: 0, best: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
     if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
+    sc.net += pFrom - pTo;
   }
   // One seller per player; every other club the model links him with, in either direction, is one
   // that wants him.
@@ -142,8 +145,10 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     // His club as written beside his name is exact: it wins over the model's reading; where the model
     // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
     let from: string | null = ent.club;
-    let top = t.from;
-    if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
+    // Over all its sentences, not its one best: a headline's "Blues slam Blackburn over Savage" does
+    // not make Blackburn the club he leaves when the body has Blackburn bidding for him.
+    let most = 0;
+    if (from === null) for (const [club, sc] of clubs) if (sc.from >= t.from && sc.net > most) [from, most] = [club, sc.net];
     from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
@@ -330,6 +335,9 @@ function* _clauses(doc: Doc): Generator<_Clause> {
 }
 
 
+const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
+const _TARGET_AFTER = /^\s+(?:(?:transfer|summer|january|loan|top|main|prime|key|long-term|dream)\s+)?targets?\b/i;
+
 interface _Roles {
   from: string | null;
   to: string[];
@@ -349,7 +357,10 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     const lead = leadOf(doc, clause.sentence.start, c);
     // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
     const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
-    if (byAgent && (status === 'rejected' || status === 'denied')) from ??= c.club;
+    // "a bid for Sancho turned down by Dortmund": whoever turns the bid down sells, whatever the
+    // sentence's stage; "Chelsea target Lukaku": the club before "target" wants him.
+    if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead))) from ??= c.club;
+    else if (_TARGET_AFTER.test(doc.text.slice(c.end, c.end + 30))) to.push(c.club);
     else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
     else if (endsWithMarker(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
