@@ -484,7 +484,8 @@ export function attributiveClub(doc: Doc, clubs: ClubMention[], at: number): Clu
     const shape = /^(?:'s?)?\s+((?:[\p{L}\d.-]+\s+){0,4})$/u.exec(between);
     if (!shape) return null;
     const words = (shape[1] ?? '').trim().split(/\s+/).filter(Boolean);
-    if (words.some((w) => k.suitorWords.has(w.toLowerCase()))) return null;
+    // "between Villa and Digne": a club and a man side by side, not the man's description.
+    if (words[0]?.toLowerCase() === 'and' || words.some((w) => k.suitorWords.has(w.toLowerCase()))) return null;
     const ok = words.every((w) => {
       const lw = w.toLowerCase();
       return _CAP.test(w) || lw === 'and' || /^\d/.test(w) || k.playerWords.has(lw) || k.roleWords.has(lw) || _ADJECTIVE.has(k.lexTag(lw) ?? '') || /-/.test(lw);

@@ -68,6 +68,8 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
   if (share < _ASIDE_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
+  // A story's every sentence may tell the move; so may a few sentences' excerpt, which is all lede.
+  const story = share >= _STORY || doc.sentences.length < _FEW_SENTENCES;
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();
@@ -98,10 +100,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // No word of the market and no stage word, in an article that is not all transfer story: a
     // player and a club met on the pitch or in the treatment room (the model reads how a move is
-    // told, not whether one is told at all). In a story's plain sentence, only a player named
-    // outright: "his" is too loose a thread there.
+    // told, not whether one is told at all).
     const plain = !market[s.index] && cues.length === 0;
-    if (plain && (share < _STORY || players.some((p) => p.pointed))) continue;
+    if (plain && !story) continue;
     const toks = _tokens(text, s.start);
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);
