@@ -336,6 +336,8 @@ function* _clauses(doc: Doc): Generator<_Clause> {
 
 
 const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
+const _HIS_MOVE_FROM = /\b(?:his|her)\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?(?:move|switch|transfer|departure|exit)\s+from\s*$/iu;
+const _EXIT_AFTER = /^(?:'s?)?\s+(?:exit|departure)\b/i;
 const _TARGET_AFTER = /^\s+(?:(?:transfer|summer|january|loan|top|main|prime|key|long-term|dream)\s+)?targets?\b/i;
 
 interface _Roles {
@@ -359,8 +361,11 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
     // "a bid for Sancho turned down by Dortmund": whoever turns the bid down sells, whatever the
     // sentence's stage; "Chelsea target Lukaku": the club before "target" wants him.
+    const after = doc.text.slice(c.end, c.end + 30);
     if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead))) from ??= c.club;
-    else if (_TARGET_AFTER.test(doc.text.slice(c.end, c.end + 30))) to.push(c.club);
+    // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
+    else if (_HIS_MOVE_FROM.test(lead) || _EXIT_AFTER.test(after)) from ??= c.club;
+    else if (_TARGET_AFTER.test(after)) to.push(c.club);
     else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
     else if (endsWithMarker(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
