@@ -99,7 +99,9 @@ const _NOT_ALONE = /^\s*(?:[\p{Lu}]|(?:side|club|team|league|cup|giants|outfit|g
 /** Used as a name twice or more mid-sentence, never as an adjective, and no first name or demonym. */
 function _repeatedName(doc: Doc, e: _Ent, cands: _Cand[], k: PeopleKnowledge): boolean {
   const w = e.name.toLowerCase();
-  if (/(?:ish|ian|ese|ean|can)$/.test(w) || _PERSONISH.has(k.lexTag(w) ?? '') || k.lexTag(w) !== undefined) return false;
+  // A given name alone ("Danilo", "Thiago") may be how a player is known; no other known word may.
+  const tag = k.lexTag(w);
+  if (/(?:ish|ian|ese|ean|can)$/.test(w) || (tag !== undefined && tag !== 'MaleName')) return false;
   const at = new Set(e.mentions.map((m) => m.start));
   const mid = cands.filter((c) => at.has(c.start) && !(c.toks[0] as _Tok).initial);
   // "at Murrayfield", "in Lisbon": a place; "Rafa" beside "Rafael Benitez": his first name.
@@ -265,7 +267,7 @@ function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
 /** "Emre Can has", "Emre Can.": a modal verb that no verb follows ends a name, it is no verb. */
 function _surnameAfterAll(t: _Tok, k: PeopleKnowledge, text: string): boolean {
   if (!/^(?:Modal|Auxiliary)$/.test(k.lexTag(t.word.toLowerCase()) ?? '')) return false;
-  return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in)\b)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
+  return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in|from|at|as|with|on|of|after|but|or)\b|\s+[–—-]\s)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
 }
 
 function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
