@@ -10,10 +10,13 @@ import { References } from './relate/coref.js';
 import { assignFeePlayers } from './relate/fees.js';
 import { findRumours, type RumourContext } from './relate/rumours.js';
 import { attributeQuotes } from './relate/speakers.js';
-import type { Article, Club, Evidence, Fee, Person, Player, Quote, Rumour, Source } from './schema.js';
+import type { Article, Club, Evidence, Fee, Person, Player, Quote, Role, Rumour, Source } from './schema.js';
 
-/** How rumours are decided: another model than the committed one (cross-validation), or a look at the pairs (training). */
-export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'>;
+/**
+ * How rumours are decided: another model than the committed one (cross-validation), or a look at the
+ * pairs (training); and the roles the run's other articles give people (aggregate/roles.ts).
+ */
+export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'> & { roles?: ReadonlyMap<string, Role> };
 
 export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Article {
   const base: Article = {
@@ -42,7 +45,7 @@ export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Arti
 type Facts = Pick<Article, 'title' | 'players' | 'people' | 'clubs' | 'fees' | 'quotes' | 'sources' | 'rumours'>;
 
 export function extractFacts(doc: Doc, opts: ExtractOptions = {}): Facts {
-  const { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings, fees: feeFindings, people: entities } = recognise(doc);
+  const { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings, fees: feeFindings, people: entities } = recognise(doc, opts.roles);
   // One index of who is named where, shared by the three relations that resolve references.
   const refs = new References(doc, entities, quoteFindings);
   const speakers = attributeQuotes(doc, quoteFindings, refs);

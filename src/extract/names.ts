@@ -6,7 +6,7 @@ import { foldLetters } from '../knowledge/fold.js';
 import { foldName, peopleKnowledge, type PeopleKnowledge } from '../knowledge/people.js';
 import type { Role } from '../schema.js';
 import { lastStartingBy } from './spans.js';
-import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, SourceFinding, Span } from './types.js';
+import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, Sentence, SourceFinding, Span } from './types.js';
 
 export interface NameContext {
   clubs: ClubMention[];
@@ -14,6 +14,11 @@ export interface NameContext {
   quotes: QuoteFinding[];
   /** Outlets named without being cited (sources.ts): cut out like the cited ones. */
   outletNames?: Span[];
+  /**
+   * Roles the other articles of the run give people by name (folded full name → role): a man this
+   * article names with no word of what he is keeps the role they give him.
+   */
+  roles?: ReadonlyMap<string, Role>;
 }
 
 interface _Tok extends Span {
@@ -86,7 +91,9 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
     if (e.key.length === 1 && !e.support && e.votes.size === 0 && !_repeatedName(doc, e, cands, k)) continue;
     const folded = foldName(e.name);
     const isJournalist = [...journalists].some((j) => j === folded || j.endsWith(' ' + folded) || folded.endsWith(' ' + j));
-    const role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
+    let role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
+    // "speak to Kevin Keegan": nothing here says what he is; elsewhere in the run he is the manager.
+    if (role === null && e.key.length > 1 && !e.votes.has('player')) role = ctx.roles?.get(foldName(e.name)) ?? null;
     const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((a) => a !== e.name);
     out.push({ name: e.name, aliases, role, club: e.club, mentions: e.mentions });
   }
@@ -443,7 +450,27 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
   if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
   if (k.managerAfterLeads.some((lead) => after.startsWith(lead))) return 'manager';
-  return k.playerVerbLeads.some((lead) => after.startsWith(lead)) ? 'player' : null;
+  if (k.playerVerbLeads.some((lead) => after.startsWith(lead))) return 'player';
+  return c.toks.length > 1 ? _bridgedRole(doc, sentence, c, after, k) : null;
+}
+
+const _SPEAKS = /^\s+(?:has\s+|had\s+)?(?:told|tells|says|said|added|adds|insists|insisted|explained|confirmed|admitted|stressed|revealed)\b/;
+const _UNNAMED_ROLE = /(?:'s?|\bhis|\bher|\btheir)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\b(?!\s+\p{Lu})/gu;
+
+/**
+ * "Juninho's agent has confirmed ... / Brian Hassell says ...": a role named with no name in one
+ * sentence, and a name never seen before opening the next as its speaker, are one person.
+ */
+function _bridgedRole(doc: Doc, sentence: Sentence, c: _Cand, after: string, k: PeopleKnowledge): _Vote | null {
+  if (!/^\s*$/.test(doc.text.slice(sentence.start, c.start)) || !_SPEAKS.test(after)) return null;
+  const prev = doc.sentences[sentence.index - 1];
+  if (!prev) return null;
+  for (const m of doc.text.slice(prev.start, prev.end).matchAll(_UNNAMED_ROLE)) {
+    const words = (m[1] ?? '').toLowerCase();
+    const role = k.roleWords.get(words) ?? k.roleWords.get(words.split(' ')[0] ?? '');
+    if (role && role !== 'journalist' && role !== 'other') return role;
+  }
+  return null;
 }
 
 /** A surname or famous single name in compromise's lexicon ("Ronaldo"); a first name alone is not enough. */
