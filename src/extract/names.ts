@@ -57,6 +57,9 @@ const _COMMON = new Set([
 ]);
 const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Month', 'WeekDay', 'Demonym', 'Holiday', 'Date', 'Actor']);
 const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
+// Words the lexicon calls adjectives that link a club to a man rather than describe him: "Blues
+// slam Blackburn over Savage".
+const _LINKING = new Set(['over', 'about', 'after', 'against', 'out', 'off', 'up', 'down', 'past', 'near']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
 const _MAX_NAME_WORDS = 6;
@@ -410,6 +413,12 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
     if (k.playerObjects.has(phrase)) return 'player';
   }
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
+  // "the former England coach will be unveiled as the successor to Dave Jones": he held that post.
+  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.join(' '))) {
+    const post = /\b(?:the|a|new)\s+(?:[\p{L}-]+\s+){0,3}?(manager|boss|coach|head coach|chairman|chief executive)\b/u.exec(before);
+    const role = post ? k.roleWords.get(post[1] ?? '') : undefined;
+    if (role) return role;
+  }
   // "BBC Sport pundit and former Liverpool stalwart Alan Hansen": a role a few words back, across
   // "and former" and capitalised names, when nothing but such words stand between.
   const orig = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start).match(/[\p{L}\p{N}.'-]+|,/gu) ?? [];
@@ -514,7 +523,7 @@ export function attributiveClub(doc: Doc, clubs: ClubMention[], at: number): Clu
     if (!shape) return null;
     const words = (shape[1] ?? '').trim().split(/\s+/).filter(Boolean);
     // "between Villa and Digne": a club and a man side by side, not the man's description.
-    if (words[0]?.toLowerCase() === 'and' || words.some((w) => k.suitorWords.has(w.toLowerCase()))) return null;
+    if (words[0]?.toLowerCase() === 'and' || words.some((w) => k.suitorWords.has(w.toLowerCase()) || _LINKING.has(w))) return null;
     const ok = words.every((w) => {
       const lw = w.toLowerCase();
       return _CAP.test(w) || lw === 'and' || /^\d/.test(w) || k.playerWords.has(lw) || k.roleWords.has(lw) || _ADJECTIVE.has(k.lexTag(lw) ?? '') || /-/.test(lw);

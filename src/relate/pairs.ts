@@ -81,6 +81,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (endsWithMarker(k.to, lead)) f.push('lead:to');
     if (endsWithMarker(k.from, lead)) f.push('lead:from');
     if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
+    if (endsWithMarker(k.partner, lead)) f.push('lead:partner');
     if (/\bby\s*$/i.test(lead)) f.push('lead:by');
     // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
     if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');

@@ -206,7 +206,10 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
 
   let prev: _Clause | null = null;
   let prevPlayers: PlayerAt[] = [];
+  let before: _Clause | null = null;
   for (const clause of _clauses(doc)) {
+    const just = before;
+    before = clause;
     const text = doc.text.slice(clause.start, clause.end);
     const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
@@ -216,7 +219,9 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
     let players = refs.playersIn(clause.start, clause.end, ctx.clubs, inQuote);
     // "... linked Owen with a move back to England, with Newcastle expressing their interest":
     // a clause that names nobody goes on about the players of the clause before it.
-    if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
+    // "..., who has been loaned to Everton": a relative clause is about the man just before it.
+    if (!players.length && _RELATIVE.test(text)) players = just?.sentence === clause.sentence ? _lastNamed(refs.playersIn(just.start, just.end, ctx.clubs, inQuote), just.end) : [];
+    else if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
     prev = clause;
     prevPlayers = players;
     for (const p of players) {
@@ -335,6 +340,14 @@ function* _clauses(doc: Doc): Generator<_Clause> {
 }
 
 
+const _RELATIVE = /^[\s,;(–—-]*(?:who|whose)\b/i;
+
+/** The player named last before a relative clause, if the clause follows his name: its antecedent. */
+function _lastNamed(players: PlayerAt[], end: number): PlayerAt[] {
+  const last = players.reduce<PlayerAt | null>((a, p) => (!a || p.at > a.at ? p : a), null);
+  return last && !last.pointed && end - last.at <= 40 ? [{ ...last, at: end }] : [];
+}
+
 const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
 const _HIS_MOVE_FROM = /\b(?:his|her)\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?(?:move|switch|transfer|departure|exit)\s+from\s*$/iu;
 const _EXIT_AFTER = /^(?:'s?)?\s+(?:exit|departure)\b/i;
@@ -352,6 +365,7 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   const to: string[] = [];
   const subjects: string[] = [];
   const objects: string[] = [];
+  const partners: string[] = [];
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
     // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
@@ -366,11 +380,19 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
     else if (_HIS_MOVE_FROM.test(lead) || _EXIT_AFTER.test(after)) from ??= c.club;
     else if (_TARGET_AFTER.test(after)) to.push(c.club);
+    else if (endsWithMarker(k.partner, lead)) partners.push(c.club);
     else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
     else if (endsWithMarker(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
     else if (c.start < cueAt) subjects.push(c.club);
     else objects.push(c.club);
+  }
+  // "Aston Villa have made an offer to Porto for Morais": the club a buyer deals with sells; "Pogba
+  // is in talks with Juventus": with no other club, the one he talks to wants him.
+  if (partners.length) {
+    const buyers = [...to, ...subjects].filter((c) => !partners.includes(c));
+    if (buyers.length) from ??= partners[0] ?? null;
+    else to.push(...partners);
   }
   if (to.length) {
     // "Forest have received a bid from Tottenham for Andy Reid": the subject is the seller.
