@@ -59,6 +59,9 @@ const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'M
 const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
 // Words the lexicon calls adjectives that link a club to a man rather than describe him: "Blues
 // slam Blackburn over Savage".
+const _COMPETITION = new Set(['league', 'cup', 'trophy', 'championship', 'premiership', 'shield', 'super']);
+// Player words that may follow a name as its object, not as a position: "Rodri deal", "Kane goal".
+const _OBJECT_NOUNS = new Set(['agent', 'representative', 'representatives', 'contract', 'deal', 'goal', 'goals', 'debut', 'transfer', 'signature', 'services', 'release', 'wages', 'camp', 'move', 'future', 'fee']);
 const _LINKING = new Set(['over', 'about', 'after', 'against', 'out', 'off', 'up', 'down', 'past', 'near']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
@@ -242,6 +245,8 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
   while (toks.length > 1 && _trailingJunk((toks[toks.length - 1] as _Tok).word, k) && !_surnameAfterAll(toks[toks.length - 1] as _Tok, k, text)) toks.pop();
   // An adjective opening a run is no first name: "Professional Footballers".
   while (toks.length > 1 && _ADJECTIVE.has(k.lexTag((toks[0] as _Tok).word.toLowerCase()) ?? '')) toks.shift();
+  // "Chinese Super League", "Carabao Cup": a run that goes on into a competition is no name.
+  if (toks.length > 1 && _COMPETITION.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) return null;
   while (toks.length && k.nonPerson.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) toks.pop();
   if (!toks.length) return null;
   const words = toks.map((t) => t.word.toLowerCase());
@@ -260,6 +265,8 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
     if (/(?:side|shire)$/.test(w) && !_PERSONISH.has(tag ?? '')) return null; // Merseyside, Yorkshire
     if (/'(?:d|ve|ll|re|m|t)$/i.test(first.word) || tag === 'Pronoun') return null; // I'd, We've
     if (tag && _COMMON.has(tag) && !surnames.has(foldName(w))) return null;
+    // "Spanish midfielder Rodri", "Brazilian forward": a word before a position describes, it names nobody.
+    if (tag === 'Demonym' || /^\s+(?:[\p{L}-]+)/u.exec(text.slice(last.end, last.end + 24))?.[0].trim().toLowerCase().split(/\s/).some((x) => k.playerWords.has(x) && !_OBJECT_NOUNS.has(x))) return null;
   } else {
     const phraseTag = k.lexTag(words.join(' '));
     if (phraseTag && _PLACE.has(phraseTag)) return null;
