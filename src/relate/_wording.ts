@@ -26,8 +26,14 @@ export function isAttribute(doc: Doc, c: ClubMention): boolean {
 
 /** The words just before a club, within its sentence, with a trailing "the" dropped. */
 export function leadOf(doc: Doc, sentenceStart: number, c: Span): string {
-  return doc.text.slice(Math.max(sentenceStart, c.start - 40), c.start).replace(/\b(?:the|a|an)\s+$/i, '');
+  // "to French side Lyon", "from Serie A giants Juventus": the marker stands before the description.
+  return doc.text
+    .slice(Math.max(sentenceStart, c.start - 60), c.start)
+    .replace(_DESCRIBED, '')
+    .replace(/\b(?:the|a|an)\s+$/i, '');
 }
+
+const _DESCRIBED = /\s(?:(?:the|a|an)\s+)?(?:[\p{Lu}\d][\p{L}\d'-]*\s+){0,3}(?:side|club|outfit|giants|champions|team|rivals|neighbours|minnows|strugglers|leaders|holders|opponents)\s+$/u;
 
 /** Does `lead` end with one of the markers ("a move to", "leave")? */
 export function endsWithMarker(markers: StageKnowledge['to'], lead: string): boolean {

@@ -377,6 +377,11 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     // "a bid for Sancho turned down by Dortmund": whoever turns the bid down sells, whatever the
     // sentence's stage; "Chelsea target Lukaku": the club before "target" wants him.
     const after = doc.text.slice(c.end, c.end + 30);
+    // "to sign the Fiorentina striker": the club in the words that point to him is his own.
+    if (p.pointed && c.start >= p.at && c.start - p.at <= 12 && isAttribute(doc, c)) {
+      from ??= c.club;
+      continue;
+    }
     if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead))) from ??= c.club;
     // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
     else if (_HIS_MOVE_FROM.test(lead) || _EXIT_AFTER.test(after)) from ??= c.club;
