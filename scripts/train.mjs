@@ -27,14 +27,14 @@ export const SETS = [
 ];
 
 export const SETTINGS = {
-  epochs: Number(process.env.EP ?? 4),
+  epochs: 4,
   rate: 0.05,
-  l2: Number(process.env.L2 ?? 1e-2),
+  l2: 1e-2,
   /** Pairs not listed in partial gold may still be real rumours (a rival suitor): they weigh less. */
-  weakNegative: Number(process.env.WN ?? 0.1),
+  weakNegative: 0.1,
   /** Fully labelled articles (every rumour listed) are surer evidence than the distant labels. */
-  fullWeight: Number(process.env.FW ?? 1),
-  minCount: Number(process.env.MC ?? 2),
+  fullWeight: 1,
+  minCount: 2,
   folds: 5,
   seed: 20211,
   thresholds: { to: 0.5, from: 0.5, link: 0.5, own: 0.2 },

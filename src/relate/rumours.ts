@@ -140,8 +140,7 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   const ruleFrom = new Map<string, string>();
   for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
-  const t0 = model.thresholds;
-  const t = process.env.SHORT && doc.sentences.length < 5 ? { ...t0, to: Number(process.env.SHORT) } : t0;
+  const t = model.thresholds;
   for (const [ent, clubs] of byPlayer) {
     // His club as written beside his name is exact: it wins over the model's reading; where the model
     // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
