@@ -32,6 +32,11 @@ export interface Pair {
  */
 const _ASIDE_SHARE = 0.2;
 const _FEW_SENTENCES = 5;
+
+/** An excerpt of a few sentences is all lede: too short to be about anything but its story. */
+export function isExcerpt(doc: Doc): boolean {
+  return doc.sentences.length < _FEW_SENTENCES;
+}
 /** From this share on, the article is a transfer story: every sentence of it may tell the move. */
 const _STORY = 0.5;
 
@@ -67,9 +72,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   const share = market.filter(Boolean).length / Math.max(1, market.length);
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
-  if (share < _ASIDE_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
+  if (share < _ASIDE_SHARE && !isExcerpt(doc)) return [];
   // A story's every sentence may tell the move; so may a few sentences' excerpt, which is all lede.
-  const story = share >= _STORY || doc.sentences.length < _FEW_SENTENCES;
+  const story = share >= _STORY || isExcerpt(doc);
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();

@@ -13,7 +13,7 @@ import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
 import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
-import { candidatePairs, type Pair } from './pairs.js';
+import { candidatePairs, isExcerpt, type Pair } from './pairs.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
@@ -141,6 +141,8 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
   const t = model.thresholds;
+  // A whole article names many more pairs than the moves it tells: it takes surer evidence.
+  const toAt = isExcerpt(doc) ? t.to : t.toArticle;
   for (const [ent, clubs] of byPlayer) {
     // His club as written beside his name is exact: it wins over the model's reading; where the model
     // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
@@ -151,7 +153,7 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     if (from === null) for (const [club, sc] of clubs) if (sc.from >= t.from && sc.net > most) [from, most] = [club, sc.net];
     from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
-    for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
+    for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= toAt) moves.set(key(ent.name, club), sc);
   }
   const judged = new Set([...byPlayer].flatMap(([ent, clubs]) => [...clubs.keys()].map((c) => key(ent.name, c))));
   const out = new Map<string, RumourFinding>();
