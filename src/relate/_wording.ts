@@ -56,6 +56,11 @@ const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|pla
 // "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
 const _PASSIVE_BEFORE = /\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|(?:had|has|have)\s+(?:a|an|the|his|their|its)\s+(?:[\w-]+\s+){0,2})$/i;
 
+function _verbNext(after: string): boolean {
+  const w = /^\s+([a-z]+)\b/.exec(after)?.[1];
+  return w !== undefined && /^(?:Infinitive|Verb)$/.test(peopleKnowledge().lexTag(w) ?? '');
+}
+
 const _SILENCE_AFTER = /^\s+to\s+(?:comment|be\s+drawn|discuss|speculate|confirm|deny|reveal|elaborate|say|talk|answer|name|go\s+into)\b/i;
 
 /** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
@@ -64,6 +69,8 @@ export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Stat
   for (const hit of k.cues.find(text)) {
     const before = text.slice(Math.max(0, hit.start - 40), hit.start);
     if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
+    // "moved to play down reports": a verb after "moved to", not a club.
+    if (hit.value === 'completed' && /\bto$/.test(hit.phrase) && _verbNext(text.slice(hit.end))) continue;
     // "refused to comment", "refused to be drawn": silence, not a refusal of a bid.
     if (hit.value === 'rejected' && _SILENCE_AFTER.test(text.slice(hit.end))) continue;
     out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);

@@ -67,7 +67,8 @@ const _HEDGE = /\b(?:right now|for now|at the moment|at this moment|currently|fo
 /**
  * A denial told after the report stands over it: "I'm staying" said by the player, or "Arsenal
  * have no interest in him", in a later sentence that names the player or the club he was linked
- * with, and no third club (whose denial would be about another move).
+ * with, and no third club (whose denial would be about another move); so does a club's denial in
+ * the headline or lede that names no player, over the interest reported below it.
  */
 function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): void {
   const k = stageKnowledge();
@@ -80,9 +81,16 @@ function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): 
   for (const r of rumours) {
     if (r.status === 'completed' || r.status === 'denied') continue;
     for (const s of denials) {
-      if (s.start <= r.start) continue;
       const clubs = within(ctx.clubs, s.start, s.end).map((c) => c.club);
       if (clubs.some((c) => c !== r.to && c !== r.from)) continue;
+      // "Arsenal boss Arsene Wenger says he has no plans to sign a new goalkeeper", as the lede of
+      // an article that goes on to list the keepers linked with Arsenal: the denial covers them.
+      const lede = s.index <= 1 && s.start <= r.start && r.status === 'interest' && clubs.includes(r.to) && !ctx.refs.within(s.start, s.end).some((m) => m.ent.role === null);
+      if (lede) {
+        r.status = 'denied';
+        break;
+      }
+      if (s.start <= r.start) continue;
       const named = ctx.refs.within(s.start, s.end).some((m) => m.ent.name === r.player);
       const said = ctx.quotes.some((q, i) => q.start < s.end && q.end > s.start && ctx.speakers?.[i] === r.player);
       if (named || said || clubs.includes(r.to)) {
