@@ -56,6 +56,8 @@ const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|pla
 // "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
 const _PASSIVE_BEFORE = /\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|(?:had|has|have)\s+(?:a|an|the|his|their|its)\s+(?:[\w-]+\s+){0,2})$/i;
 
+const _IN_THE_RACE = /^\s+(?:[\p{L}'&-]+\s+){0,5}?(?:in|on)\s+(?:the\s+)?(?:race|pursuit|hunt|chase|queue|battle|scramble|running|list)\b/u;
+
 function _verbNext(after: string): boolean {
   const w = /^\s+([a-z]+)\b/.exec(after)?.[1];
   return w !== undefined && /^(?:Infinitive|Verb)$/.test(peopleKnowledge().lexTag(w) ?? '');
@@ -69,6 +71,11 @@ export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Stat
   for (const hit of k.cues.find(text)) {
     const before = text.slice(Math.max(0, hit.start - 40), hit.start);
     if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
+    // "Brighton have joined Aston Villa in the race to sign him": a rival joined, not a club.
+    if (hit.value === 'completed' && /\bjoin/.test(hit.phrase) && _IN_THE_RACE.test(text.slice(hit.end, hit.end + 60))) {
+      out.push({ ...hit, value: 'interest' });
+      continue;
+    }
     // "moved to play down reports": a verb after "moved to", not a club.
     if (hit.value === 'completed' && /\bto$/.test(hit.phrase) && _verbNext(text.slice(hit.end))) continue;
     // "refused to comment", "refused to be drawn": silence, not a refusal of a bid.

@@ -192,9 +192,14 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   // club or the only other club named.
   const entities = new Map<string, PersonEntity>(ctx.entities.map((e) => [e.name, e]));
   const clubNames = [...new Set(ctx.clubs.map((m) => m.club))];
+  // A move the article reports done says where he is now: every other move starts there.
+  const joined = new Map<string, string>();
+  // (Not a loan: "a loan spell at Leipzig" ends where it began.)
+  for (const r of out.values()) if (r.status === 'completed' && !joined.has(r.player) && !/\bloan/i.test(doc.text.slice(r.start, r.end))) joined.set(r.player, r.to);
   for (const r of out.values()) {
     const ent = entities.get(r.player);
-    const modelFrom = ent ? seller.get(ent) : undefined;
+    const now = r.status === 'completed' ? undefined : joined.get(r.player);
+    const modelFrom = now ?? (ent ? seller.get(ent) : undefined);
     const others = clubNames.filter((c) => c !== r.to);
     if (modelFrom && modelFrom !== r.to) r.from = modelFrom;
     else r.from ??= _guessSeller(ent && byPlayer.get(ent), r.to) ?? _mainClub(ctx.clubs, r.to) ?? (others.length === 1 ? (others[0] ?? null) : null);
