@@ -73,8 +73,10 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
   if (share < _ASIDE_SHARE && !isExcerpt(doc)) return [];
-  // A story's every sentence may tell the move; so may a few sentences' excerpt, which is all lede.
-  const story = share >= _STORY || isExcerpt(doc);
+  // A story's every sentence may tell the move.
+  // A few sentences' excerpt is all lede, so its every sentence may tell the move too, when it talks
+  // of the market at all: a short injury note or match preview does not.
+  const story = share >= _STORY || (isExcerpt(doc) && (share > 0 || doc.sentences.some((x) => stageCues(k, doc.text.slice(x.start, x.end)).length > 0)));
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();
