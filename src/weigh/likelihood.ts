@@ -1,9 +1,10 @@
 // The likelihood of a move as of a day: a logistic model (knowledge/likelihood-model.ts, trained by
 // scripts/train-likelihood.mjs) over what the record shows by then: the stage reached, how many
-// articles and outlets report the move and over how many days, rival destinations, the player's or
-// an official's own words, a fee agreed or a medical, the time since the move was last reported,
-// and the outlets' track records. Each likelihood comes with its reasons: the features that moved
-// it most, strongest first.
+// articles and outlets report the move and over how many days, rival destinations and how the move
+// stands against the most reported one, the player's or an official's own words, a fee agreed, its
+// size, a medical, the time since the move was last reported, the outlets' track records, and the
+// words its report is told in (its sentence's cues; its article's talk of a deal, or hearsay). Each
+// likelihood comes with its reasons: the features that moved it most, strongest first.
 import { likelihoodModel, type LikelihoodModel } from '../knowledge/likelihood-model.js';
 import { History, type Report } from './history.js';
 import { Records } from './records.js';
@@ -140,7 +141,7 @@ export function featuresOf(history: History, records: Records | null, r: Report,
   const recs: Features['detail']['records'] = [];
   if (records && dayNow !== null) {
     for (const s of [...outlets].sort()) {
-      const rec = records.recordOf(s, dayNow);
+      const rec = records.recordOf(s, dayNow, r.playerKey);
       const settled = rec.confirmed + rec.contradicted;
       if (settled > 0) recs.push({ source: s, confirmed: rec.confirmed, settled });
     }
@@ -203,17 +204,17 @@ function _reason(name: string, f: Features): string | null {
     case 'rival-agreed':
       return `agreed elsewhere: ${d.rivalDone}`;
     case 'lead':
-      return d.lead === null ? null : `${d.lead.ours >= d.lead.theirs ? 'ahead of' : 'behind'} ${d.lead.rival} (${d.lead.ours} to ${_plural(d.lead.theirs, 'article')})`;
+      return d.lead === null ? null : `${d.lead.ours >= d.lead.theirs ? 'ahead of' : 'behind'} ${d.lead.rival} (${_plural(d.lead.ours, 'article')} to ${d.lead.theirs})`;
     case 'own-words':
       return "the player's own words";
     case 'official-words':
       return "an official's words";
+    // A fee and its size read as one: "a €45m fee".
     case 'fee':
-      return 'a fee reported';
+    case 'fee-size':
+      return d.feeMillions === null ? 'a fee reported' : `a €${d.feeMillions >= 10 ? Math.round(d.feeMillions) : Math.round(d.feeMillions * 10) / 10}m fee`;
     case 'fee-agreed':
       return 'fee agreed';
-    case 'fee-size':
-      return d.feeMillions === null ? null : `a €${d.feeMillions >= 10 ? Math.round(d.feeMillions) : Math.round(d.feeMillions * 10) / 10}m fee`;
     case 'words:deal':
       return `talk of a deal: ${_quoted(d.words.deal)}`;
     case 'words:hearsay':

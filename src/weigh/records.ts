@@ -33,8 +33,8 @@ export interface Record {
 
 /** Track records as of a day, from one history (what each source reported before that day). */
 export class Records {
-  /** Source → the moves it reported: the player's reports, the move and the day it first did. */
-  private readonly bySource = new Map<string, Array<{ player: readonly Report[]; move: string; day: number }>>();
+  /** Source → the moves it reported: the player's reports (and his key), the move and the day it first did. */
+  private readonly bySource = new Map<string, Array<{ player: readonly Report[]; key: string; move: string; day: number }>>();
 
   constructor(private readonly history: History) {
     for (const player of history.players()) this.add(player);
@@ -48,7 +48,7 @@ export class Records {
       const list = this.bySource.get(r.source) ?? [];
       const seen = list.find((m) => m.move === r.move);
       if (seen) seen.day = Math.min(seen.day, r.day);
-      else list.push({ player: this.history.reportsOf(r.playerKey), move: r.move, day: r.day });
+      else list.push({ player: this.history.reportsOf(r.playerKey), key: r.playerKey, move: r.move, day: r.day });
       this.bySource.set(r.source, list);
     }
   }
@@ -56,15 +56,18 @@ export class Records {
   /** Records already counted, by source and day (many reports share both); cleared when reports are added. */
   private readonly memo = new Map<string, Record>();
 
-  /** The source's moves reported before `day` and settled by it. */
-  recordOf(source: string, day: number): Record {
-    const key = `${source}\u0000${day}`;
+  /**
+   * The source's moves reported before `day` and settled by it; with `except`, not counting that
+   * player's (a record weighed for his move is the source's record on other stories).
+   */
+  recordOf(source: string, day: number, except?: string): Record {
+    const key = `${source}\u0000${day}\u0000${except ?? ''}`;
     const known = this.memo.get(key);
     if (known) return known;
     const rec = { confirmed: 0, contradicted: 0 };
     this.memo.set(key, rec);
     for (const m of this.bySource.get(source) ?? []) {
-      if (m.day >= day) continue;
+      if (m.day >= day || m.key === except) continue;
       const o = outcomeOf(m.player, m.move, day);
       if (o.kind === 'confirmed' && o.day > m.day) rec.confirmed++;
       else if (o.kind === 'contradicted') rec.contradicted++;
