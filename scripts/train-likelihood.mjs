@@ -161,10 +161,7 @@ export function crossValidate(examples) {
   const y = examples.map((e) => e.y);
   const measure = (p) => ({ auroc: auroc(p, y), brier: brier(p, y) });
   const model = predictByPlayer(examples);
-  const stage = predictByPlayer(
-    examples,
-    FEATURES.filter((f) => f.startsWith('stage:')),
-  );
+  const stage = predictByPlayer(examples, FEATURES.filter((f) => f.startsWith('stage:')));
   const rank = examples.map((e) => STAGE_ORDER.indexOf(e.status));
   return {
     n: examples.length,

@@ -478,9 +478,10 @@ export class Store {
       if (row.json === null) stale.add(row.id);
     }
     // Rumour rows an older rumours stored keep no sentence, which weighing reads: it is in the article's JSON.
+    const articleJson = this.db.prepare('SELECT json FROM articles WHERE id = ?');
     for (const id of stale) {
       const a = byId.get(id);
-      const json = (this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as { json: Buffer } | undefined)?.json;
+      const json = (articleJson.get(id) as { json: Buffer } | undefined)?.json;
       if (!a || !json) continue;
       const whole = _unpack(json).rumours;
       for (const r of a.facts.rumours) r.evidence.sentence ||= whole.find((w) => w.evidence.start === r.evidence.start && w.to === r.to)?.evidence.sentence ?? '';
