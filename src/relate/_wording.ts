@@ -58,9 +58,12 @@ const _PASSIVE_BEFORE = /\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|(?:ha
 
 const _IN_THE_RACE = /^\s+(?:[\p{L}'&-]+\s+){0,5}?(?:in|on)\s+(?:the\s+)?(?:race|pursuit|hunt|chase|queue|battle|scramble|running|list)\b/u;
 
+// Clubs and places are capitalised: after "moved to", a lower-case word other than these is a verb.
+const _BEFORE_PLACE = new Set(['the', 'a', 'an', 'his', 'their', 'north', 'south', 'east', 'west', 'northern', 'southern', 'nearby', 'rivals', 'newly', 'second', 'third', 'league', 'non-league', 'top-flight']);
+
 function _verbNext(after: string): boolean {
-  const w = /^\s+([a-z]+)\b/.exec(after)?.[1];
-  return w !== undefined && /^(?:Infinitive|Verb)$/.test(peopleKnowledge().lexTag(w) ?? '');
+  const w = /^\s+([a-z][a-z-]*)\b/.exec(after)?.[1];
+  return w !== undefined && !_BEFORE_PLACE.has(w);
 }
 
 const _SILENCE_AFTER = /^\s+to\s+(?:comment|be\s+drawn|discuss|speculate|confirm|deny|reveal|elaborate|say|talk|answer|name|go\s+into)\b/i;
