@@ -37,7 +37,9 @@ export const SETTINGS = {
   minCount: 2,
   folds: 5,
   seed: 20211,
-  thresholds: { to: 0.5, from: 0.5, link: 0.5, own: 0.2 },
+  // toArticle: chosen by cross-validation (0.5, 0.6, 0.65, 0.7, 0.75 tried) for rumour precision
+  // on whole articles at no loss of recall.
+  thresholds: { to: 0.5, toArticle: 0.65, from: 0.5, link: 0.5, own: 0.2 },
 };
 
 const CLASSES = ['none', 'to', 'from'];

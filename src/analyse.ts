@@ -13,13 +13,14 @@ import { References } from './relate/coref.js';
 import { assignFeePlayers } from './relate/fees.js';
 import { findRumours, type RumourContext } from './relate/rumours.js';
 import { attributeQuotes } from './relate/speakers.js';
-import type { Article, Club, Evidence, Fee, Person, Player, Quote, Rumour, Source } from './schema.js';
+import type { Article, Club, Evidence, Fee, Person, Player, Quote, Role, Rumour, Source } from './schema.js';
 
 /**
  * How rumours are decided: another model than the committed one (cross-validation), or a look at the
- * pairs (training); and the size of the pieces a long article is read in (tests; PIECE otherwise).
+ * pairs (training); the roles the run's other articles give people (aggregate/roles.ts); and the
+ * size of the pieces a long article is read in (tests; PIECE otherwise).
  */
-export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'> & { pieceSize?: number };
+export type ExtractOptions = Pick<RumourContext, 'model' | 'onPairs'> & { roles?: ReadonlyMap<string, Role>; pieceSize?: number };
 
 // An article longer than this (in characters) is extracted in pieces of at most this size, whose
 // facts are merged: the recognisers' work on a whole article grows faster than the article (a
@@ -57,7 +58,7 @@ export function extractArticle(src: SourceText, opts: ExtractOptions = {}): Arti
 type Facts = Pick<Article, 'title' | 'players' | 'people' | 'clubs' | 'fees' | 'quotes' | 'sources' | 'rumours'>;
 
 export function extractFacts(doc: Doc, opts: ExtractOptions = {}): Facts {
-  const { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings, fees: feeFindings, people: entities } = recognise(doc);
+  const { clubs: clubMentions, sources: sourceFindings, quotes: quoteFindings, fees: feeFindings, people: entities } = recognise(doc, opts.roles);
   // One index of who is named where, shared by the three relations that resolve references.
   const refs = new References(doc, entities, quoteFindings);
   const speakers = attributeQuotes(doc, quoteFindings, refs);
@@ -185,7 +186,7 @@ function _union(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
-function _role(p: Player | Person): Person['role'] | null {
+function _role(p: Player | Person): Role | null {
   return 'role' in p ? p.role : null;
 }
 

@@ -33,6 +33,10 @@ Scoring (rumours-gold/1, see the gold GUIDELINES):
            listed under "partial" counts no false positives (recall only); a
            rumour without "from" or "status" leaves that attribute unscored
 
+The articles under PATH are read as one run: a man one article calls manager
+(agent, chairman, ...) and another names with no word of what he is keeps his
+role in both.
+
 Counts are summed over all articles (micro-average). Attribute fields
 (fee→player, quote→speaker, rumour from, rumour status, people role) and date
 count right and wrong over matched pairs: tp = right, fp = fn = wrong, so

@@ -29,9 +29,27 @@ export async function runEval(goldPath: string, paths: string[], opts: RunOption
     if (o.ok) articles.push(o.article);
     else failures.push({ file: o.file, reason: o.reason });
   }
+  await _sameRoles(articles, opts);
   const report = evaluate(gold.gold, articles);
   // A gold article whose file could not be read is reported once, with the read error.
   const failed = new Set(failures.map((f) => pairKey(f.file)));
   report.errors = [...failures, ...report.errors.filter((e) => !failed.has(pairKey(e.file)))];
   return { ok: true, report };
+}
+
+/**
+ * One person, one role across the run: the articles that name as a player a man whom others call
+ * manager (or agent, chairman, ...) are read again knowing it (aggregate/roles.ts).
+ */
+async function _sameRoles(articles: Article[], opts: RunOptions): Promise<void> {
+  const { runRoles, playersWithRoles } = await import('../aggregate/roles.js');
+  const roles = runRoles(articles);
+  if (roles.size === 0) return;
+  const { extractArticle } = await import('../analyse.js');
+  const { readFile } = await import('../read/index.js');
+  for (const [i, a] of articles.entries()) {
+    if (a.file === '-' || !playersWithRoles(a, roles)) continue;
+    const r = await readFile(a.file, opts.maxSize);
+    if (r.ok) articles[i] = extractArticle(r.source, { roles });
+  }
 }

@@ -173,7 +173,8 @@ function _tokens(doc: Doc): _Tok[] {
       }
       u++;
     }
-    const titled = words >= 3 && caps / words >= 0.75;
+    // Title case: nearly every word capitalised. News sentences thick with names reach 3 in 4.
+    const titled = words >= 3 && caps / words >= 0.9;
     const lineup = _isLineup(text.slice(s.start, s.end));
     if (from < out.length && (out[from] as _Tok).start < s.end) (out[from] as _Tok).initial = true;
     for (let v = from; v < u; v++) {

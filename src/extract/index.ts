@@ -1,7 +1,7 @@
 // The recognisers, over one article's doc: clubs, sources, quotes and fees, then the people, told
 // where the others are. What relates them (src/relate) comes after, composed by src/analyse.ts.
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, SourceFinding, Span } from './types.js';
-import type { Evidence } from '../schema.js';
+import type { Evidence, Role } from '../schema.js';
 import { findClubs } from './clubs.js';
 import { showSpan } from './doc.js';
 import { findFees } from './fees.js';
@@ -21,12 +21,12 @@ export interface Findings {
   people: PersonEntity[];
 }
 
-export function recognise(doc: Doc): Findings {
+export function recognise(doc: Doc, roles?: ReadonlyMap<string, Role>): Findings {
   const clubs = findClubs(doc);
   const { sources, outletNames } = scanSources(doc);
   const quotes = findQuotes(doc);
   const fees = findFees(doc);
-  const people = findPeople(doc, { clubs, sources, quotes, outletNames });
+  const people = findPeople(doc, { clubs, sources, quotes, outletNames, ...(roles ? { roles } : {}) });
   return { clubs, sources, outletNames, quotes, fees, people };
 }
 

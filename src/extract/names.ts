@@ -6,7 +6,7 @@ import { foldLetters } from '../knowledge/fold.js';
 import { foldName, peopleKnowledge, type PeopleKnowledge } from '../knowledge/people.js';
 import type { Role } from '../schema.js';
 import { lastStartingBy } from './spans.js';
-import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, SourceFinding, Span } from './types.js';
+import type { ClubMention, Doc, NameMention, PersonEntity, QuoteFinding, Sentence, SourceFinding, Span } from './types.js';
 
 export interface NameContext {
   clubs: ClubMention[];
@@ -14,6 +14,11 @@ export interface NameContext {
   quotes: QuoteFinding[];
   /** Outlets named without being cited (sources.ts): cut out like the cited ones. */
   outletNames?: Span[];
+  /**
+   * Roles the other articles of the run give people by name (folded full name → role): a man this
+   * article names with no word of what he is keeps the role they give him.
+   */
+  roles?: ReadonlyMap<string, Role>;
 }
 
 interface _Tok extends Span {
@@ -52,6 +57,12 @@ const _COMMON = new Set([
 ]);
 const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Month', 'WeekDay', 'Demonym', 'Holiday', 'Date', 'Actor']);
 const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
+// Words the lexicon calls adjectives that link a club to a man rather than describe him: "Blues
+// slam Blackburn over Savage".
+const _COMPETITION = new Set(['league', 'cup', 'trophy', 'championship', 'premiership', 'shield', 'super']);
+// Player words that may follow a name as its object, not as a position: "Rodri deal", "Kane goal".
+const _OBJECT_NOUNS = new Set(['agent', 'representative', 'representatives', 'contract', 'deal', 'goal', 'goals', 'debut', 'transfer', 'signature', 'services', 'release', 'wages', 'camp', 'move', 'future', 'fee']);
+const _LINKING = new Set(['over', 'about', 'after', 'against', 'out', 'off', 'up', 'down', 'past', 'near']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
 const _MAX_NAME_WORDS = 6;
@@ -86,7 +97,9 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
     if (e.key.length === 1 && !e.support && e.votes.size === 0 && !_repeatedName(doc, e, cands, k)) continue;
     const folded = foldName(e.name);
     const isJournalist = [...journalists].some((j) => j === folded || j.endsWith(' ' + folded) || folded.endsWith(' ' + j));
-    const role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
+    let role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
+    // "speak to Kevin Keegan": nothing here says what he is; elsewhere in the run he is the manager.
+    if (role === null && e.key.length > 1 && !e.votes.has('player')) role = ctx.roles?.get(foldName(e.name)) ?? null;
     const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((a) => a !== e.name);
     out.push({ name: e.name, aliases, role, club: e.club, mentions: e.mentions });
   }
@@ -99,7 +112,9 @@ const _NOT_ALONE = /^\s*(?:[\p{Lu}]|(?:side|club|team|league|cup|giants|outfit|g
 /** Used as a name twice or more mid-sentence, never as an adjective, and no first name or demonym. */
 function _repeatedName(doc: Doc, e: _Ent, cands: _Cand[], k: PeopleKnowledge): boolean {
   const w = e.name.toLowerCase();
-  if (/(?:ish|ian|ese|ean|can)$/.test(w) || _PERSONISH.has(k.lexTag(w) ?? '') || k.lexTag(w) !== undefined) return false;
+  // A given name alone ("Danilo", "Thiago") may be how a player is known; no other known word may.
+  const tag = k.lexTag(w);
+  if (/(?:ish|ian|ese|ean|can)$/.test(w) || (tag !== undefined && tag !== 'MaleName')) return false;
   const at = new Set(e.mentions.map((m) => m.start));
   const mid = cands.filter((c) => at.has(c.start) && !(c.toks[0] as _Tok).initial);
   // "at Murrayfield", "in Lisbon": a place; "Rafa" beside "Rafael Benitez": his first name.
@@ -230,6 +245,8 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
   while (toks.length > 1 && _trailingJunk((toks[toks.length - 1] as _Tok).word, k) && !_surnameAfterAll(toks[toks.length - 1] as _Tok, k, text)) toks.pop();
   // An adjective opening a run is no first name: "Professional Footballers".
   while (toks.length > 1 && _ADJECTIVE.has(k.lexTag((toks[0] as _Tok).word.toLowerCase()) ?? '')) toks.shift();
+  // "Chinese Super League", "Carabao Cup": a run that goes on into a competition is no name.
+  if (toks.length > 1 && _COMPETITION.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) return null;
   while (toks.length && k.nonPerson.has((toks[toks.length - 1] as _Tok).word.toLowerCase())) toks.pop();
   if (!toks.length) return null;
   const words = toks.map((t) => t.word.toLowerCase());
@@ -248,6 +265,8 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
     if (/(?:side|shire)$/.test(w) && !_PERSONISH.has(tag ?? '')) return null; // Merseyside, Yorkshire
     if (/'(?:d|ve|ll|re|m|t)$/i.test(first.word) || tag === 'Pronoun') return null; // I'd, We've
     if (tag && _COMMON.has(tag) && !surnames.has(foldName(w))) return null;
+    // "Spanish midfielder Rodri", "Brazilian forward": a word before a position describes, it names nobody.
+    if (tag === 'Demonym' || /^\s+(?:[\p{L}-]+)/u.exec(text.slice(last.end, last.end + 24))?.[0].trim().toLowerCase().split(/\s/).some((x) => k.playerWords.has(x) && !_OBJECT_NOUNS.has(x))) return null;
   } else {
     const phraseTag = k.lexTag(words.join(' '));
     if (phraseTag && _PLACE.has(phraseTag)) return null;
@@ -265,7 +284,7 @@ function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
 /** "Emre Can has", "Emre Can.": a modal verb that no verb follows ends a name, it is no verb. */
 function _surnameAfterAll(t: _Tok, k: PeopleKnowledge, text: string): boolean {
   if (!/^(?:Modal|Auxiliary)$/.test(k.lexTag(t.word.toLowerCase()) ?? '')) return false;
-  return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in)\b)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
+  return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in|from|at|as|with|on|of|after|but|or)\b|\s+[–—-]\s)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
 }
 
 function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
@@ -401,6 +420,12 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
     if (k.playerObjects.has(phrase)) return 'player';
   }
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
+  // "the former England coach will be unveiled as the successor to Dave Jones": he held that post.
+  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.join(' '))) {
+    const post = /\b(?:the|a|new)\s+(?:[\p{L}-]+\s+){0,3}?(manager|boss|coach|head coach|chairman|chief executive)\b/u.exec(before);
+    const role = post ? k.roleWords.get(post[1] ?? '') : undefined;
+    if (role) return role;
+  }
   // "BBC Sport pundit and former Liverpool stalwart Alan Hansen": a role a few words back, across
   // "and former" and capitalised names, when nothing but such words stand between.
   const orig = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start).match(/[\p{L}\p{N}.'-]+|,/gu) ?? [];
@@ -441,7 +466,27 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
   if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
   if (k.managerAfterLeads.some((lead) => after.startsWith(lead))) return 'manager';
-  return k.playerVerbLeads.some((lead) => after.startsWith(lead)) ? 'player' : null;
+  if (k.playerVerbLeads.some((lead) => after.startsWith(lead))) return 'player';
+  return c.toks.length > 1 ? _bridgedRole(doc, sentence, c, after, k) : null;
+}
+
+const _SPEAKS = /^\s+(?:has\s+|had\s+)?(?:told|tells|says|said|added|adds|insists|insisted|explained|confirmed|admitted|stressed|revealed)\b/;
+const _UNNAMED_ROLE = /(?:'s?|\bhis|\bher|\btheir)\s+([\p{L}-]+(?:\s[\p{L}-]+)?)\b(?!\s+\p{Lu})/gu;
+
+/**
+ * "Juninho's agent has confirmed ... / Brian Hassell says ...": a role named with no name in one
+ * sentence, and a name never seen before opening the next as its speaker, are one person.
+ */
+function _bridgedRole(doc: Doc, sentence: Sentence, c: _Cand, after: string, k: PeopleKnowledge): _Vote | null {
+  if (!/^\s*$/.test(doc.text.slice(sentence.start, c.start)) || !_SPEAKS.test(after)) return null;
+  const prev = doc.sentences[sentence.index - 1];
+  if (!prev) return null;
+  for (const m of doc.text.slice(prev.start, prev.end).matchAll(_UNNAMED_ROLE)) {
+    const words = (m[1] ?? '').toLowerCase();
+    const role = k.roleWords.get(words) ?? k.roleWords.get(words.split(' ')[0] ?? '');
+    if (role && role !== 'journalist' && role !== 'other') return role;
+  }
+  return null;
 }
 
 /** A surname or famous single name in compromise's lexicon ("Ronaldo"); a first name alone is not enough. */
@@ -484,6 +529,8 @@ export function attributiveClub(doc: Doc, clubs: ClubMention[], at: number): Clu
     const shape = /^(?:'s?)?\s+((?:[\p{L}\d.-]+\s+){0,4})$/u.exec(between);
     if (!shape) return null;
     const words = (shape[1] ?? '').trim().split(/\s+/).filter(Boolean);
+    // "between Villa and Digne": a club and a man side by side, not the man's description.
+    if (words[0]?.toLowerCase() === 'and' || words.some((w) => k.suitorWords.has(w.toLowerCase()) || _LINKING.has(w))) return null;
     const ok = words.every((w) => {
       const lw = w.toLowerCase();
       return _CAP.test(w) || lw === 'and' || /^\d/.test(w) || k.playerWords.has(lw) || k.roleWords.has(lw) || _ADJECTIVE.has(k.lexTag(lw) ?? '') || /-/.test(lw);

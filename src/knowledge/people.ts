@@ -9,6 +9,7 @@ interface PeopleWords {
   roles: Record<string, string[]>;
   possessiveRole: Record<string, string[]>;
   player: string[];
+  suitorWords: string[];
   playerVerbs: string[];
   playerObjects: string[];
   managerBefore: string[];
@@ -23,6 +24,8 @@ export interface PeopleKnowledge {
   /** Role phrase (lower case) → role, longest phrases first when matched. */
   roleWords: Map<string, Role>;
   playerWords: Set<string>;
+  /** "Chelsea target Lukaku": words that make the club before a name his suitor, not his club. */
+  suitorWords: Set<string>;
   /** Longest role or player phrase, in words: how far back to look. */
   maxPhraseWords: number;
   possessiveManager: Set<string>;
@@ -62,6 +65,7 @@ export function peopleKnowledge(): PeopleKnowledge {
   _knowledge = {
     roleWords,
     playerWords: new Set(data.player),
+    suitorWords: new Set(data.suitorWords),
     maxPhraseWords: Math.max(...phrases.map((p) => p.split(' ').length)),
     possessiveManager: new Set(data.possessiveRole.manager ?? []),
     possessivePlayer: new Set(data.possessiveRole.player ?? []),

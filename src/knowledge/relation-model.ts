@@ -27,10 +27,12 @@ export interface RelationModel {
 /**
  * A club is the player's seller at P(from) ≥ from. Any other club is one that wants him when
  * P(to) + link × P(from) ≥ to (once another club is his seller, "linked with him" is read as a
- * move there) and P(to) ≥ own.
+ * move there) and P(to) ≥ own; in a whole article (five sentences or more) rather than an excerpt,
+ * when that sum reaches toArticle.
  */
 export interface Thresholds {
   to: number;
+  toArticle: number;
   from: number;
   link: number;
   own: number;

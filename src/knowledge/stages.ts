@@ -10,6 +10,7 @@ interface StagesData {
   to: string[];
   windows: Array<[string, string]>;
   bidder: string[];
+  partner: string[];
   bidNouns: string[];
   notTransfer: string[];
   context: string[];
@@ -20,6 +21,8 @@ export interface StageKnowledge {
   /** Within a clause: lower index = more decisive. */
   rank: Map<Status, number>;
   bidder: PhraseIndex<true>;
+  /** "an offer to Porto", "talks with Celta": the club the buyer deals with. */
+  partner: PhraseIndex<true>;
   bidNouns: Set<string>;
   notTransfer: PhraseIndex<true>;
   /** Words of the transfer market: without one in its sentence, a clause is no rumour. */
@@ -41,6 +44,7 @@ export function stageKnowledge(): StageKnowledge {
     cues: new PhraseIndex(cues),
     rank: new Map(d.priority.map((s, i) => [s, i])),
     bidder: _markers(d.bidder),
+    partner: _markers(d.partner),
     bidNouns: new Set(d.bidNouns),
     notTransfer: _markers(d.notTransfer),
     context: _markers(d.context),

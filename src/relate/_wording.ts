@@ -26,8 +26,14 @@ export function isAttribute(doc: Doc, c: ClubMention): boolean {
 
 /** The words just before a club, within its sentence, with a trailing "the" dropped. */
 export function leadOf(doc: Doc, sentenceStart: number, c: Span): string {
-  return doc.text.slice(Math.max(sentenceStart, c.start - 40), c.start).replace(/\b(?:the|a|an)\s+$/i, '');
+  // "to French side Lyon", "from Serie A giants Juventus": the marker stands before the description.
+  return doc.text
+    .slice(Math.max(sentenceStart, c.start - 60), c.start)
+    .replace(_DESCRIBED, '')
+    .replace(/\b(?:the|a|an)\s+$/i, '');
 }
+
+const _DESCRIBED = /\s(?:(?:the|a|an)\s+)?(?:[\p{Lu}\d][\p{L}\d'-]*\s+){0,3}(?:side|club|outfit|giants|champions|team|rivals|neighbours|minnows|strugglers|leaders|holders|opponents)\s+$/u;
 
 /** Does `lead` end with one of the markers ("a move to", "leave")? */
 export function endsWithMarker(markers: StageKnowledge['to'], lead: string): boolean {
@@ -50,12 +56,33 @@ const _MAYBE = /\b(?:may|might|could|would|consider|considering|mull|mulling|pla
 // "was denied by a fine save", "had a penalty appeal rejected": the words of the pitch, not the market.
 const _PASSIVE_BEFORE = /\b(?:(?:was|were|been|being|is|are)\s+(?:\w+\s+)?|(?:had|has|have)\s+(?:a|an|the|his|their|its)\s+(?:[\w-]+\s+){0,2})$/i;
 
+const _IN_THE_RACE = /^\s+(?:[\p{L}'&-]+\s+){0,5}?(?:in|on)\s+(?:the\s+)?(?:race|pursuit|hunt|chase|queue|battle|scramble|running|list)\b/u;
+
+// Clubs and places are capitalised: after "moved to", a lower-case word other than these is a verb.
+const _BEFORE_PLACE = new Set(['the', 'a', 'an', 'his', 'their', 'north', 'south', 'east', 'west', 'northern', 'southern', 'nearby', 'rivals', 'newly', 'second', 'third', 'league', 'non-league', 'top-flight']);
+
+function _verbNext(after: string): boolean {
+  const w = /^\s+([a-z][a-z-]*)\b/.exec(after)?.[1];
+  return w !== undefined && !_BEFORE_PLACE.has(w);
+}
+
+const _SILENCE_AFTER = /^\s+to\s+(?:comment|be\s+drawn|discuss|speculate|confirm|deny|reveal|elaborate|say|talk|answer|name|go\s+into)\b/i;
+
 /** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
 export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
   const out: Array<PhraseHit<Status>> = [];
   for (const hit of k.cues.find(text)) {
     const before = text.slice(Math.max(0, hit.start - 40), hit.start);
     if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
+    // "Brighton have joined Aston Villa in the race to sign him": a rival joined, not a club.
+    if (hit.value === 'completed' && /\bjoin/.test(hit.phrase) && _IN_THE_RACE.test(text.slice(hit.end, hit.end + 60))) {
+      out.push({ ...hit, value: 'interest' });
+      continue;
+    }
+    // "moved to play down reports": a verb after "moved to", not a club.
+    if (hit.value === 'completed' && /\bto$/.test(hit.phrase) && _verbNext(text.slice(hit.end))) continue;
+    // "refused to comment", "refused to be drawn": silence, not a refusal of a bid.
+    if (hit.value === 'rejected' && _SILENCE_AFTER.test(text.slice(hit.end))) continue;
     out.push(hit.value === 'bid' && _MAYBE.test(before) ? { ...hit, value: 'interest' } : hit);
   }
   return out;

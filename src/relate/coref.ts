@@ -187,7 +187,14 @@ export class References {
       seen.add(m.ent);
       out.push({ ent: m.ent, at: m.start, pointed: false });
     }
-    if (out.length) return out;
+    if (out.length) {
+      // "The Ajax player is being monitored by Tottenham as a replacement for Christian Eriksen":
+      // a description before the first name points to someone else than that name.
+      const first = out[0] as PlayerAt;
+      const p = first.at > start ? this.pointedPlayer(start, first.at, clubs, skip) : null;
+      if (p && !seen.has(p.ent) && _DESCRIPTION.test(this._doc.text.slice(p.at, p.at + 6))) out.unshift({ ...p, pointed: true });
+      return out;
+    }
     const p = this.pointedPlayer(start, end, clubs, skip);
     return p ? [{ ...p, pointed: true }] : [];
   }

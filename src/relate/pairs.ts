@@ -32,6 +32,11 @@ export interface Pair {
  */
 const _ASIDE_SHARE = 0.2;
 const _FEW_SENTENCES = 5;
+
+/** An excerpt of a few sentences is all lede: too short to be about anything but its story. */
+export function isExcerpt(doc: Doc): boolean {
+  return doc.sentences.length < _FEW_SENTENCES;
+}
 /** From this share on, the article is a transfer story: every sentence of it may tell the move. */
 const _STORY = 0.5;
 
@@ -67,7 +72,11 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   const share = market.filter(Boolean).length / Math.max(1, market.length);
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
-  if (share < _ASIDE_SHARE && doc.sentences.length >= _FEW_SENTENCES) return [];
+  if (share < _ASIDE_SHARE && !isExcerpt(doc)) return [];
+  // A story's every sentence may tell the move.
+  // A few sentences' excerpt is all lede, so its every sentence may tell the move too, when it talks
+  // of the market at all: a short injury note or match preview does not.
+  const story = share >= _STORY || (isExcerpt(doc) && (share > 0 || doc.sentences.some((x) => stageCues(k, doc.text.slice(x.start, x.end)).length > 0)));
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();
@@ -79,6 +88,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (endsWithMarker(k.to, lead)) f.push('lead:to');
     if (endsWithMarker(k.from, lead)) f.push('lead:from');
     if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
+    if (endsWithMarker(k.partner, lead)) f.push('lead:partner');
     if (/\bby\s*$/i.test(lead)) f.push('lead:by');
     // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
     if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
@@ -98,10 +108,9 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // No word of the market and no stage word, in an article that is not all transfer story: a
     // player and a club met on the pitch or in the treatment room (the model reads how a move is
-    // told, not whether one is told at all). In a story's plain sentence, only a player named
-    // outright: "his" is too loose a thread there.
+    // told, not whether one is told at all).
     const plain = !market[s.index] && cues.length === 0;
-    if (plain && (share < _STORY || players.some((p) => p.pointed))) continue;
+    if (plain && !story) continue;
     const toks = _tokens(text, s.start);
     const sentenceFeats = [...cast, market[s.index] ? 'market' : 'noMarket', `cues:${cues.length === 0 ? 0 : cues.length === 1 ? 1 : 2}`, ...(s.index === 0 ? ['first'] : []), `nClubs:${Math.min(clubs.length, 3)}`, `nPlayers:${Math.min(players.length, 3)}`];
     for (const c of new Set(cues.map((x) => x.status))) sentenceFeats.push(`cue:${c}`);

@@ -13,7 +13,7 @@ import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
 import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
-import { candidatePairs, type Pair } from './pairs.js';
+import { candidatePairs, isExcerpt, type Pair } from './pairs.js';
 
 export interface RumourContext {
   entities: PersonEntity[];
@@ -67,7 +67,8 @@ const _HEDGE = /\b(?:right now|for now|at the moment|at this moment|currently|fo
 /**
  * A denial told after the report stands over it: "I'm staying" said by the player, or "Arsenal
  * have no interest in him", in a later sentence that names the player or the club he was linked
- * with, and no third club (whose denial would be about another move).
+ * with, and no third club (whose denial would be about another move); so does a club's denial in
+ * the headline or lede that names no player, over the interest reported below it.
  */
 function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): void {
   const k = stageKnowledge();
@@ -80,9 +81,16 @@ function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): 
   for (const r of rumours) {
     if (r.status === 'completed' || r.status === 'denied') continue;
     for (const s of denials) {
-      if (s.start <= r.start) continue;
       const clubs = within(ctx.clubs, s.start, s.end).map((c) => c.club);
       if (clubs.some((c) => c !== r.to && c !== r.from)) continue;
+      // "Arsenal boss Arsene Wenger says he has no plans to sign a new goalkeeper", as the lede of
+      // an article that goes on to list the keepers linked with Arsenal: the denial covers them.
+      const lede = s.index <= 1 && s.start <= r.start && r.status === 'interest' && clubs.includes(r.to) && !ctx.refs.within(s.start, s.end).some((m) => m.ent.role === null);
+      if (lede) {
+        r.status = 'denied';
+        break;
+      }
+      if (s.start <= r.start) continue;
       const named = ctx.refs.within(s.start, s.end).some((m) => m.ent.name === r.player);
       const said = ctx.quotes.some((q, i) => q.start < s.end && q.end > s.start && ctx.speakers?.[i] === r.player);
       if (named || said || clubs.includes(r.to)) {
@@ -99,6 +107,8 @@ const _EXACT: ReadonlySet<Status> = new Set<Status>(['completed', 'denied', 'rej
 interface _Scores {
   to: number;
   from: number;
+  /** Over its sentences, how much more the pair reads "leaves there" than "goes there". */
+  net: number;
   /** The pair, in the sentence where it reads most as a move. */
   best: Pair;
   /** The sentences that put the two together, in text order. */
@@ -125,11 +135,12 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, best: pair, sentences: [] };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, net: 0, best: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
     if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
+    sc.net += pFrom - pTo;
   }
   // One seller per player; every other club the model links him with, in either direction, is one
   // that wants him.
@@ -138,15 +149,19 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   for (const r of rules) if (r.from !== null && !ruleFrom.has(r.player)) ruleFrom.set(r.player, r.from);
   const moves = new Map<string, _Scores>();
   const t = model.thresholds;
+  // A whole article names many more pairs than the moves it tells: it takes surer evidence.
+  const toAt = isExcerpt(doc) ? t.to : t.toArticle;
   for (const [ent, clubs] of byPlayer) {
     // His club as written beside his name is exact: it wins over the model's reading; where the model
     // is unsure, the seller the rules read ("a bid from Tottenham for Andy Reid" leaves Forest) stands.
     let from: string | null = ent.club;
-    let top = t.from;
-    if (from === null) for (const [club, sc] of clubs) if (sc.from >= top) [from, top] = [club, sc.from];
+    // Over all its sentences, not its one best: a headline's "Blues slam Blackburn over Savage" does
+    // not make Blackburn the club he leaves when the body has Blackburn bidding for him.
+    let most = 0;
+    if (from === null) for (const [club, sc] of clubs) if (sc.from >= t.from && sc.net > most) [from, most] = [club, sc.net];
     from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
-    for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= t.to) moves.set(key(ent.name, club), sc);
+    for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= toAt) moves.set(key(ent.name, club), sc);
   }
   const judged = new Set([...byPlayer].flatMap(([ent, clubs]) => [...clubs.keys()].map((c) => key(ent.name, c))));
   const out = new Map<string, RumourFinding>();
@@ -177,9 +192,14 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   // club or the only other club named.
   const entities = new Map<string, PersonEntity>(ctx.entities.map((e) => [e.name, e]));
   const clubNames = [...new Set(ctx.clubs.map((m) => m.club))];
+  // A move the article reports done says where he is now: every other move starts there.
+  const joined = new Map<string, string>();
+  // (Not a loan: "a loan spell at Leipzig" ends where it began.)
+  for (const r of out.values()) if (r.status === 'completed' && !joined.has(r.player) && !/\bloan/i.test(doc.text.slice(r.start, r.end))) joined.set(r.player, r.to);
   for (const r of out.values()) {
     const ent = entities.get(r.player);
-    const modelFrom = ent ? seller.get(ent) : undefined;
+    const now = r.status === 'completed' ? undefined : joined.get(r.player);
+    const modelFrom = now ?? (ent ? seller.get(ent) : undefined);
     const others = clubNames.filter((c) => c !== r.to);
     if (modelFrom && modelFrom !== r.to) r.from = modelFrom;
     else r.from ??= _guessSeller(ent && byPlayer.get(ent), r.to) ?? _mainClub(ctx.clubs, r.to) ?? (others.length === 1 ? (others[0] ?? null) : null);
@@ -201,7 +221,10 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
 
   let prev: _Clause | null = null;
   let prevPlayers: PlayerAt[] = [];
+  let before: _Clause | null = null;
   for (const clause of _clauses(doc)) {
+    const just = before;
+    before = clause;
     const text = doc.text.slice(clause.start, clause.end);
     const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
     const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
@@ -211,7 +234,9 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
     let players = refs.playersIn(clause.start, clause.end, ctx.clubs, inQuote);
     // "... linked Owen with a move back to England, with Newcastle expressing their interest":
     // a clause that names nobody goes on about the players of the clause before it.
-    if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
+    // "..., who has been loaned to Everton": a relative clause is about the man just before it.
+    if (!players.length && _RELATIVE.test(text)) players = just?.sentence === clause.sentence ? _lastNamed(refs.playersIn(just.start, just.end, ctx.clubs, inQuote), just.end) : [];
+    else if (!players.length && prev?.sentence === clause.sentence) players = prevPlayers.map((p) => ({ ...p, at: clause.start }));
     prev = clause;
     prevPlayers = players;
     for (const p of players) {
@@ -330,6 +355,19 @@ function* _clauses(doc: Doc): Generator<_Clause> {
 }
 
 
+const _RELATIVE = /^[\s,;(–—-]*(?:who|whose)\b/i;
+
+/** The player named last before a relative clause, if the clause follows his name: its antecedent. */
+function _lastNamed(players: PlayerAt[], end: number): PlayerAt[] {
+  const last = players.reduce<PlayerAt | null>((a, p) => (!a || p.at > a.at ? p : a), null);
+  return last && !last.pointed && end - last.at <= 40 ? [{ ...last, at: end }] : [];
+}
+
+const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
+const _HIS_MOVE_FROM = /\b(?:his|her)\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?(?:move|switch|transfer|departure|exit)\s+from\s*$/iu;
+const _EXIT_AFTER = /^(?:'s?)?\s+(?:exit|departure)\b/i;
+const _TARGET_AFTER = /^\s+(?:(?:transfer|summer|january|loan|top|main|prime|key|long-term|dream)\s+)?targets?\b/i;
+
 interface _Roles {
   from: string | null;
   to: string[];
@@ -342,6 +380,7 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   const to: string[] = [];
   const subjects: string[] = [];
   const objects: string[] = [];
+  const partners: string[] = [];
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
     // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
@@ -349,12 +388,31 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     const lead = leadOf(doc, clause.sentence.start, c);
     // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
     const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
-    if (byAgent && (status === 'rejected' || status === 'denied')) from ??= c.club;
+    // "a bid for Sancho turned down by Dortmund": whoever turns the bid down sells, whatever the
+    // sentence's stage; "Chelsea target Lukaku": the club before "target" wants him.
+    const after = doc.text.slice(c.end, c.end + 30);
+    // "to sign the Fiorentina striker": the club in the words that point to him is his own.
+    if (p.pointed && c.start >= p.at && c.start - p.at <= 12 && isAttribute(doc, c)) {
+      from ??= c.club;
+      continue;
+    }
+    if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead))) from ??= c.club;
+    // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
+    else if (_HIS_MOVE_FROM.test(lead) || _EXIT_AFTER.test(after)) from ??= c.club;
+    else if (_TARGET_AFTER.test(after)) to.push(c.club);
+    else if (endsWithMarker(k.partner, lead)) partners.push(c.club);
     else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
     else if (endsWithMarker(k.from, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
     else if (c.start < cueAt) subjects.push(c.club);
     else objects.push(c.club);
+  }
+  // "Aston Villa have made an offer to Porto for Morais": the club a buyer deals with sells; "Pogba
+  // is in talks with Juventus": with no other club, the one he talks to wants him.
+  if (partners.length) {
+    const buyers = [...to, ...subjects].filter((c) => !partners.includes(c));
+    if (buyers.length) from ??= partners[0] ?? null;
+    else to.push(...partners);
   }
   if (to.length) {
     // "Forest have received a bid from Tottenham for Andy Reid": the subject is the seller.

@@ -470,10 +470,21 @@ export class Store {
           r.fee_text, r.source, r.line, r.start, r.end FROM rumours r JOIN articles a ON a.id = r.article_id ORDER BY r.rowid`,
       )
       .all() as _RumourRow[];
+    const stale = new Set<number>();
     for (const row of rows) {
       const a = byId.get(row.id);
       a?.facts.rumours.push(_rumourOf(row));
       a?.rowids.push(row.rowid);
+      if (row.json === null) stale.add(row.id);
+    }
+    // Rumour rows an older rumours stored keep no sentence, which weighing reads: it is in the article's JSON.
+    const articleJson = this.db.prepare('SELECT json FROM articles WHERE id = ?');
+    for (const id of stale) {
+      const a = byId.get(id);
+      const json = (articleJson.get(id) as { json: Buffer } | undefined)?.json;
+      if (!a || !json) continue;
+      const whole = _unpack(json).rumours;
+      for (const r of a.facts.rumours) r.evidence.sentence ||= whole.find((w) => w.evidence.start === r.evidence.start && w.to === r.to)?.evidence.sentence ?? '';
     }
     for (const q of this.db.prepare('SELECT article_id, speaker FROM quotes').all() as Array<{ article_id: number; speaker: string | null }>) byId.get(q.article_id)?.facts.speakers.push(q.speaker);
     for (const p of this.db.prepare('SELECT article_id, name FROM players').all() as Array<{ article_id: number; name: string }>) byId.get(p.article_id)?.facts.players.push(p.name);

@@ -5,7 +5,8 @@
 import { loadData } from '../knowledge/_load.js';
 import { foldLetters } from '../knowledge/fold.js';
 import { outletGroup } from '../knowledge/outlets.js';
-import type { Rumour, Status } from '../schema.js';
+import { rateTable } from '../knowledge/rates.js';
+import type { Currency, Rumour, Status } from '../schema.js';
 
 /** What weighing needs of one article: its date, its rumours, who speaks in it and who plays in it. */
 export interface ArticleFacts {
@@ -41,6 +42,10 @@ export interface Report {
   officialWords: boolean;
   /** The kinds of words its sentence holds (knowledge/data/likelihood-cues.json): "close", "stay"... */
   cues: string[];
+  /** Its fee in millions of euros (at the year's rate), when it gives one. */
+  feeMillions: number | null;
+  /** The words of each article-wide kind (likelihood-cues.json's "article") its article's rumours are told in, as often as they occur. */
+  words: Readonly<Record<string, readonly string[]>>;
 }
 
 const _DAY = 86_400_000;
@@ -60,14 +65,40 @@ export function playerKey(name: string): string {
 const _MEDICAL = /\bmedical\b/i;
 const _FEE_AGREED = /\b(?:agreed?|agreement)\b[^.]{0,40}\b(?:fee|price|deal|terms)\b|\b(?:fee|price|terms)\b[^.]{0,30}\bagreed\b/i;
 
-let _cues: Array<[string, RegExp]> | null = null;
+type _CueData = Record<string, string[] | string | Record<string, string[]>>;
+let _cues: { sentence: Array<[string, RegExp]>; article: Array<[string, RegExp]> } | null = null;
+
+const _wordsRe = (words: readonly string[], flags: string) => new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, flags);
+
+function _cueTable(): NonNullable<typeof _cues> {
+  if (_cues) return _cues;
+  const data = loadData<_CueData>('likelihood-cues.json');
+  const article = data.article !== undefined && !Array.isArray(data.article) && typeof data.article === 'object' ? data.article : {};
+  _cues = {
+    sentence: Object.entries(data).flatMap(([kind, words]) => (Array.isArray(words) ? [[kind, _wordsRe(words, 'i')] as [string, RegExp]] : [])),
+    article: Object.entries(article).map(([kind, words]) => [kind, _wordsRe(words, 'gi')] as [string, RegExp]),
+  };
+  return _cues;
+}
 
 /** The kinds of cue words a sentence holds. */
 export function cuesOf(sentence: string): string[] {
-  _cues ??= Object.entries(loadData<Record<string, string[] | string>>('likelihood-cues.json')).flatMap(([kind, words]) =>
-    Array.isArray(words) ? [[kind, new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i')] as [string, RegExp]] : [],
-  );
-  return _cues.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
+  return _cueTable()
+    .sentence.filter(([, re]) => re.test(sentence))
+    .map(([kind]) => kind);
+}
+
+/** The words of each article-wide kind in a text ("deal": agreed, medical...; "hearsay": reportedly, could...), lower-cased, as often as they occur. */
+export function wordsOf(text: string): Record<string, string[]> {
+  return Object.fromEntries(_cueTable().article.map(([kind, re]) => [kind, [...text.matchAll(re)].map((m) => m[0].toLowerCase())]));
+}
+
+/** A fee in millions of euros, at the rate of the article's year. */
+function _millions(fee: { amount: number | null; currency: Currency | null } | null, date: string | null): number | null {
+  if (fee === null || fee.amount === null || fee.amount <= 0) return null;
+  const rates = rateTable();
+  const rate = fee.currency === null ? 1 : rates.rate(fee.currency, 'EUR', rates.nearestYear(date === null ? null : Number(date.slice(0, 4))));
+  return (fee.amount * rate) / 1e6;
 }
 
 /** The reports of one article's rumours. */
@@ -75,6 +106,8 @@ export function reportsOf(a: ArticleFacts): Report[] {
   const day = dayOf(a.date);
   const speakers = a.speakers.filter((s): s is string => s !== null);
   const playerKeys = new Set(a.players.map(playerKey));
+  // The article's words, read once over its rumours' sentences (what a store keeps of its text).
+  const words = wordsOf([...new Set(a.rumours.map((r) => r.evidence.sentence))].join('\n'));
   return a.rumours.map((r, index) => {
     const key = playerKey(r.player);
     const sentence = r.evidence.sentence;
@@ -97,6 +130,8 @@ export function reportsOf(a: ArticleFacts): Report[] {
       // Someone who is not a player of the article: a manager, a director, an agent.
       officialWords: speakers.some((s) => !playerKeys.has(playerKey(s)) && playerKey(s) !== key),
       cues: cuesOf(sentence),
+      feeMillions: _millions(r.fee, a.date),
+      words,
     };
   });
 }

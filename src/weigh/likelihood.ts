@@ -1,9 +1,10 @@
 // The likelihood of a move as of a day: a logistic model (knowledge/likelihood-model.ts, trained by
 // scripts/train-likelihood.mjs) over what the record shows by then: the stage reached, how many
-// articles and outlets report the move and over how many days, rival destinations, the player's or
-// an official's own words, a fee agreed or a medical, the time since the move was last reported,
-// and the outlets' track records. Each likelihood comes with its reasons: the features that moved
-// it most, strongest first.
+// articles and outlets report the move and over how many days, rival destinations and how the move
+// stands against the most reported one, the player's or an official's own words, a fee agreed, its
+// size, a medical, the time since the move was last reported, the outlets' track records, and the
+// words its report is told in (its sentence's cues; its article's talk of a deal, or hearsay). Each
+// likelihood comes with its reasons: the features that moved it most, strongest first.
 import { likelihoodModel, type LikelihoodModel } from '../knowledge/likelihood-model.js';
 import { History, type Report } from './history.js';
 import { Records } from './records.js';
@@ -26,6 +27,12 @@ export interface Features {
     gap: number | null;
     rivals: string[];
     rivalDone: string | null;
+    /** The most reported rival destination in the same period, with its articles and the move's own. */
+    lead: { rival: string; theirs: number; ours: number } | null;
+    /** The largest fee the move was reported at, in millions of euros. */
+    feeMillions: number | null;
+    /** The article-wide words of the report's article, by kind. */
+    words: Readonly<Record<string, readonly string[]>>;
     records: Array<{ source: string; confirmed: number; settled: number }>;
   };
 }
@@ -48,10 +55,12 @@ export const FEATURES = [
   'days',
   'rivals',
   'rival-agreed',
+  'lead',
   'own-words',
   'official-words',
   'fee',
   'fee-agreed',
+  'fee-size',
   'medical',
   'gap',
   'record',
@@ -59,6 +68,8 @@ export const FEATURES = [
   'cue:done',
   'cue:stay',
   'cue:doubt',
+  'words:deal',
+  'words:hearsay',
 ] as const;
 
 const _RANK: Record<string, number> = { interest: 1, talks: 2, bid: 3, agreed: 4, completed: 5 };
@@ -85,22 +96,39 @@ export function featuresOf(history: History, records: Records | null, r: Report,
   x.articles = Math.log1p(files.size - 1);
   x.outlets = Math.log1p(outlets.size);
   x.days = Math.log1p(span);
-  // Rival destinations: other clubs the same player was linked with in the months before.
+  // Rival destinations: other clubs the same player was linked with in the months before, and how
+  // many articles each (and the move itself) had in that time.
   const rivals = new Set<string>();
+  const period = new Map<string, Set<string>>();
   let rivalDone: string | null = null;
   for (const o of seen) {
-    if (o.move === r.move || o.to === r.from) continue;
-    if (dayNow !== null && o.day !== null && o.day < dayNow - _RIVAL_DAYS) continue;
+    if (o.to === r.from || (dayNow !== null && o.day !== null && o.day < dayNow - _RIVAL_DAYS)) continue;
+    const files = period.get(o.to) ?? new Set<string>();
+    period.set(o.to, files.add(o.file));
+    if (o.move === r.move) continue;
     rivals.add(o.to);
     if (o.status === 'agreed' || o.status === 'completed') rivalDone = o.to;
   }
   x.rivals = Math.log1p(rivals.size);
   if (rivalDone !== null) x['rival-agreed'] = 1;
+  // The move against its most reported rival (ties to the first by name): ahead or behind, in log articles.
+  let lead: Features['detail']['lead'] = null;
+  for (const rival of [...rivals].sort()) {
+    const theirs = period.get(rival)?.size ?? 0;
+    if (lead === null || theirs > lead.theirs) lead = { rival, theirs, ours: period.get(r.to)?.size ?? 0 };
+  }
+  if (lead !== null) x.lead = Math.log1p(lead.ours) - Math.log1p(lead.theirs);
   if (move.some((m) => m.ownWords)) x['own-words'] = 1;
   if (move.some((m) => m.officialWords)) x['official-words'] = 1;
   if (move.some((m) => m.fee)) x.fee = 1;
   if (move.some((m) => m.feeAgreed)) x['fee-agreed'] = 1;
   if (move.some((m) => m.medical)) x.medical = 1;
+  // The fee's size: log10 of the largest reported, in millions of euros (a €1m fee or less counts nothing).
+  const fees = move.flatMap((m) => (m.feeMillions === null ? [] : [m.feeMillions]));
+  const feeMillions = fees.length ? Math.max(...fees) : null;
+  if (feeMillions !== null && feeMillions > 1) x['fee-size'] = Math.log10(feeMillions);
+  // The words the report's article tells its rumours in, article-wide: of a deal, of hearsay.
+  for (const [kind, words] of Object.entries(r.words)) if (words.length) x[`words:${kind}`] = Math.log1p(words.length);
   // The words of this report's sentence, and whether the move was ever said to be close.
   for (const c of r.cues) x[`cue:${c}`] = 1;
   if (move.some((m) => m.cues.includes('close'))) x['cue:close'] = 1;
@@ -113,13 +141,13 @@ export function featuresOf(history: History, records: Records | null, r: Report,
   const recs: Features['detail']['records'] = [];
   if (records && dayNow !== null) {
     for (const s of [...outlets].sort()) {
-      const rec = records.recordOf(s, dayNow);
+      const rec = records.recordOf(s, dayNow, r.playerKey);
       const settled = rec.confirmed + rec.contradicted;
       if (settled > 0) recs.push({ source: s, confirmed: rec.confirmed, settled });
     }
   }
   if (recs.length) x.record = recs.reduce((sum, q) => sum + (q.confirmed + 1) / (q.settled + 2) - 0.5, 0) / recs.length;
-  return { x, detail: { articles: files.size, outlets: outlets.size, days: span, gap, rivals: [...rivals].sort(), rivalDone, records: recs } };
+  return { x, detail: { articles: files.size, outlets: outlets.size, days: span, gap, rivals: [...rivals].sort(), rivalDone, lead, feeMillions, words: r.words, records: recs } };
 }
 
 /** The model's probability for features. */
@@ -152,6 +180,9 @@ export function weigh(f: Features, model: LikelihoodModel = likelihoodModel()): 
 
 const _plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The first two distinct words, quoted: '"agreed", "medical"'. */
+const _quoted = (words: readonly string[] | undefined) => [...new Set(words ?? [])].slice(0, 2).map((w) => `"${w}"`).join(', ');
+
 function _reason(name: string, f: Features): string | null {
   const d = f.detail;
   if (name.startsWith('stage:')) return `${name.slice(6)} stage`;
@@ -172,14 +203,22 @@ function _reason(name: string, f: Features): string | null {
       return d.rivals.length ? `rival${d.rivals.length > 1 ? 's' : ''}: ${d.rivals.slice(0, 3).join(', ')}${d.rivals.length > 3 ? ', ...' : ''}` : null;
     case 'rival-agreed':
       return `agreed elsewhere: ${d.rivalDone}`;
+    case 'lead':
+      return d.lead === null ? null : `${d.lead.ours >= d.lead.theirs ? 'ahead of' : 'behind'} ${d.lead.rival} (${_plural(d.lead.ours, 'article')} to ${d.lead.theirs})`;
     case 'own-words':
       return "the player's own words";
     case 'official-words':
       return "an official's words";
+    // A fee and its size read as one: "a €45m fee".
     case 'fee':
-      return 'a fee reported';
+    case 'fee-size':
+      return d.feeMillions === null ? 'a fee reported' : `a €${d.feeMillions >= 10 ? Math.round(d.feeMillions) : Math.round(d.feeMillions * 10) / 10}m fee`;
     case 'fee-agreed':
       return 'fee agreed';
+    case 'words:deal':
+      return `talk of a deal: ${_quoted(d.words.deal)}`;
+    case 'words:hearsay':
+      return `hearsay: ${_quoted(d.words.hearsay)}`;
     case 'medical':
       return 'medical';
     case 'gap':

@@ -33,8 +33,10 @@ export interface Record {
 
 /** Track records as of a day, from one history (what each source reported before that day). */
 export class Records {
-  /** Source → the moves it reported: the player's reports, the move and the day it first did. */
-  private readonly bySource = new Map<string, Array<{ player: readonly Report[]; move: string; day: number }>>();
+  /** Source → the moves it reported: the player's reports (and his key), the move and the day it first did. */
+  private readonly bySource = new Map<string, _Reported[]>();
+  /** The same, by source and player: what `except` takes back out. */
+  private readonly bySourcePlayer = new Map<string, _Reported[]>();
 
   constructor(private readonly history: History) {
     for (const player of history.players()) this.add(player);
@@ -47,30 +49,47 @@ export class Records {
       if (r.source === null || r.day === null) continue;
       const list = this.bySource.get(r.source) ?? [];
       const seen = list.find((m) => m.move === r.move);
-      if (seen) seen.day = Math.min(seen.day, r.day);
-      else list.push({ player: this.history.reportsOf(r.playerKey), move: r.move, day: r.day });
+      if (seen) {
+        seen.day = Math.min(seen.day, r.day);
+        continue;
+      }
+      const m = { player: this.history.reportsOf(r.playerKey), key: r.playerKey, move: r.move, day: r.day };
+      list.push(m);
       this.bySource.set(r.source, list);
+      const pair = `${r.source}\u0000${r.playerKey}`;
+      this.bySourcePlayer.set(pair, [...(this.bySourcePlayer.get(pair) ?? []), m]);
     }
   }
 
   /** Records already counted, by source and day (many reports share both); cleared when reports are added. */
   private readonly memo = new Map<string, Record>();
 
-  /** The source's moves reported before `day` and settled by it. */
-  recordOf(source: string, day: number): Record {
+  /**
+   * The source's moves reported before `day` and settled by it; with `except`, not counting that
+   * player's (a record weighed for his move is the source's record on other stories).
+   */
+  recordOf(source: string, day: number, except?: string): Record {
     const key = `${source}\u0000${day}`;
-    const known = this.memo.get(key);
-    if (known) return known;
-    const rec = { confirmed: 0, contradicted: 0 };
-    this.memo.set(key, rec);
-    for (const m of this.bySource.get(source) ?? []) {
-      if (m.day >= day) continue;
-      const o = outcomeOf(m.player, m.move, day);
-      if (o.kind === 'confirmed' && o.day > m.day) rec.confirmed++;
-      else if (o.kind === 'contradicted') rec.contradicted++;
-    }
-    return rec;
+    let all = this.memo.get(key);
+    if (!all) this.memo.set(key, (all = _count(this.bySource.get(source) ?? [], day)));
+    if (except === undefined) return all;
+    const his = _count(this.bySourcePlayer.get(`${source}\u0000${except}`) ?? [], day);
+    return { confirmed: all.confirmed - his.confirmed, contradicted: all.contradicted - his.contradicted };
   }
+}
+
+type _Reported = { player: readonly Report[]; key: string; move: string; day: number };
+
+/** How many of the moves reported before `day` were confirmed, and contradicted, by it. */
+function _count(moves: readonly _Reported[], day: number): Record {
+  const rec = { confirmed: 0, contradicted: 0 };
+  for (const m of moves) {
+    if (m.day >= day) continue;
+    const o = outcomeOf(m.player, m.move, day);
+    if (o.kind === 'confirmed' && o.day > m.day) rec.confirmed++;
+    else if (o.kind === 'contradicted') rec.contradicted++;
+  }
+  return rec;
 }
 
 /** The Wilson score interval (95%) of k successes in n: "1 of 1" is [0.21, 1], not a sure thing. */

@@ -380,3 +380,19 @@ describe('rumours eval', () => {
     expect((await runCli([goldFile, dir, '--min-f1', 'high'])).code).toBe(2);
   });
 });
+
+describe('rumours eval reads a run', () => {
+  it('keeps one role for one man across the run: a manager elsewhere is no player here', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rumours-roles-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Manchester City manager Kevin Keegan has praised his side after the win.\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Manchester City chairman John Wardle said: "If a bid comes in for Nicolas Anelka I will speak to the board and then speak to Kevin Keegan."\n');
+    const gold = path.join(dir, 'gold.json');
+    const people = [{ name: 'Kevin Keegan', role: 'manager' }];
+    writeFileSync(gold, JSON.stringify({ schema: 'rumours-gold/1', articles: { 'b.txt': { date: null, players: ['Nicolas Anelka'], people } } }));
+    const json = JSON.parse((await runCli([gold, dir, '--format', 'json'])).out);
+    expect(json.fields.players.precision).toBe(1);
+    // Alone, the same article reads him as a player: it is the run that knows better.
+    const alone = JSON.parse((await runCli([gold, path.join(dir, 'b.txt'), '--format', 'json'])).out);
+    expect(alone.fields.players.precision).toBeLessThan(1);
+  });
+});

@@ -13,7 +13,7 @@ describe('the rumour model', () => {
   }, 30_000);
 
   it('scores unknown features as nothing and gives probabilities that sum to one', () => {
-    const m = modelFromJson({ schema: 'rumours-relation-model/1', classes: ['none', 'to', 'from'], bias: [1, 0, 0], weights: { 'lead:to': [0, 3, -1] }, thresholds: { to: 0.5, from: 0.5, link: 0.5, own: 0.2 } });
+    const m = modelFromJson({ schema: 'rumours-relation-model/1', classes: ['none', 'to', 'from'], bias: [1, 0, 0], weights: { 'lead:to': [0, 3, -1] }, thresholds: { to: 0.5, toArticle: 0.65, from: 0.5, link: 0.5, own: 0.2 } });
     const [none, to, from] = scorePair(m, ['lead:to', 'never-seen']);
     expect(none + to + from).toBeCloseTo(1);
     expect(to).toBeGreaterThan(none);
