@@ -1,5 +1,6 @@
 // Extraction on a pool of worker threads. Articles go to the least busy worker and come back in
 // input order; at most a few per worker are in flight, so memory stays flat however many there are.
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { gcEvery } from './_gc.js';
 import type { TextFormat } from '../format/text.js';
@@ -15,6 +16,12 @@ export interface Job {
 export interface Done {
   id: number;
   outcome: Outcome | Written;
+}
+
+/** A large article's outcome from a worker of its own, as V8 serialises it (see `extractAlone`). */
+export interface Serialised {
+  id: number;
+  serialised: Uint8Array;
 }
 
 /** What a worker is started with: the format it writes each article in, or null to send articles. */
@@ -137,7 +144,13 @@ function _alone(job: Job, format: TextFormat | null, pack: boolean, heapMb: numb
   const limits = { ..._LIMITS, maxOldGenerationSizeMb: heapMb };
   const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: limits, workerData: { format, pack } satisfies WorkerSetup });
   return new Promise<Outcome | Written | 'out of memory'>((resolve) => {
-    worker.once('message', (d: Done) => resolve(d.outcome));
+    worker.once('message', (d: Done | Serialised) => {
+      if ('outcome' in d) return resolve(d.outcome);
+      // The worker is ended before the article's objects are made here: the two heaps never hold it
+      // at once (for a 20 MB article that moment was the run's peak).
+      worker.removeAllListeners('exit');
+      void worker.terminate().then(() => resolve(v8.deserialize(d.serialised) as Outcome));
+    });
     worker.once('error', (err: Error & { code?: string }) =>
       resolve(retry && err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out of memory' : { ok: false, file: job.file, reason: `extraction failed: ${err.message}` }),
     );

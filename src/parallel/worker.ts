@@ -1,6 +1,7 @@
 // A worker thread of the extraction pool: bytes in, an Outcome out (or, for output alone, the
 // article's text in its format, as bytes handed over without a copy). The knowledge tables and
 // compromise's lexicon load once per worker, on a built-in first article (below).
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractArticle } from '../analyse.js';
 import { packArticle } from '../format/packed.js';
@@ -8,7 +9,7 @@ import { batched } from '../format/sink.js';
 import { articleChunks, articleText } from '../format/text.js';
 import { fromBytes } from '../read/index.js';
 import type { Outcome } from './outcome.js';
-import { BIG_ARTICLE, type Done, type Job, type WorkerSetup } from './pool.js';
+import { BIG_ARTICLE, type Done, type Job, type Serialised, type WorkerSetup } from './pool.js';
 
 const _setup = workerData as WorkerSetup;
 const _text = _setup.format ? articleText(_setup.format) : null;
@@ -28,7 +29,13 @@ parentPort?.on('message', (job: Job) => {
   if (!_text || !_chunks) {
     // Packed here: the JSON and its compression were a quarter of the store's work on the main thread.
     const outcome = _setup.pack ? { ok: true as const, article, packed: packArticle(article) } : { ok: true as const, article };
-    return void parentPort?.postMessage({ id: job.id, outcome } satisfies Done);
+    if (!long) return void parentPort?.postMessage({ id: job.id, outcome } satisfies Done);
+    // A long article (alone in this worker) goes as its serialised bytes, handed over: the caller
+    // ends this worker before it makes the objects again (pool.ts, extractAlone).
+    const serialised = v8.serialize(outcome);
+    // Its buffer is its own (V8's serialiser allocates one per call), so it can be handed over.
+    const own = serialised.byteOffset === 0 && serialised.byteLength === serialised.buffer.byteLength;
+    return void parentPort?.postMessage({ id: job.id, serialised } satisfies Serialised, own ? [serialised.buffer as ArrayBuffer] : []);
   }
   // Encoded here and transferred: the main thread gets the bytes' buffer, not a copy of them.
   const bytes = long ? _encode(_chunks(article)) : _utf8.encode(_text(article));
