@@ -101,8 +101,8 @@ async function* _here(items: AsyncIterable<Loaded>, format: TextFormat | null): 
       yield r;
       continue;
     }
-    // A large article goes to a worker of its own, which writes its text too (the article's objects
-    // never cross): this thread stays free for signals and timers.
+    // A large article goes to a worker of its own (which also writes its text, when that is all the
+    // run prints): this thread stays free for signals and timers.
     if (alone && r.bytes.length > BIG_ARTICLE) {
       yield await extractAlone({ id: id++, file: r.file, bytes: r.bytes }, format);
       continue;

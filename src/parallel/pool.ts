@@ -48,9 +48,9 @@ export const BIG_ARTICLE = 256 * 1024;
 /**
  * The heap of a worker for one large article: the tables and a piece's work (a long article is
  * extracted in pieces, analyse.ts), then the article's text and facts and its output, which grow
- * with it: about 4.5 MB of heap a MB of article (measured at 5 and 20 MB), given twice that. A tight
- * heap is collected often, so that the process's peak stays near what it holds (docs/speed.md,
- * "Memory"); `roomy` is the heap of a second try, for an article far denser in facts.
+ * with it: about 4.5 MB of heap a MB of article (measured at 5 and 20 MB), given about twice that. A
+ * tight heap is collected often, so that the process's peak stays near what it holds (docs/speed.md,
+ * "One long article"); `roomy` is the heap of a second try, for an article far denser in facts.
  */
 function _heapFor(bytes: number, roomy = false): number {
   return Math.ceil(_LIMITS.maxOldGenerationSizeMb + ((roomy ? 120 : 8) * bytes) / (1024 * 1024));
