@@ -1,6 +1,7 @@
-// Build the Doc every recogniser reads: normalised text, paragraphs, sentences, offset map.
+// Build the Doc every recogniser reads: normalised text, paragraphs, sentences, token stream, offset map.
 import { normalise, type Normalised } from '../read/normalise.js';
 import { segment, sentenceAt } from '../segment/index.js';
+import { TokenStream } from '../tokens/index.js';
 import { lastStartingBy } from './spans.js';
 import type { Doc, Span } from './types.js';
 
@@ -9,6 +10,7 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
   const { paragraphs, sentences } = segment(norm.text);
   const map = norm.map;
   let lines: Span[] | null = null;
+  let tokens: TokenStream | null = null;
   return {
     file,
     view: norm.view,
@@ -18,6 +20,9 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
     toOriginal: (offset) => map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0,
     lineOf: (offset) => lastStartingBy((lines ??= lineSpans(original)), offset) + 1,
     sentenceAt: (offset) => sentenceAt(sentences, offset),
+    get tokens() {
+      return (tokens ??= new TokenStream(norm.text, sentences));
+    },
   };
 }
 

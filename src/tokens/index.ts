@@ -1,0 +1,89 @@
+// One token stream per article, made once after segmenting: every word's offsets, its sentence, and
+// the id of its lower-cased form in the phrase tables' vocabulary. The phrase tables (stage words,
+// markers, windows) are matched over it by id, so no clause or sentence is tokenised again for each
+// table that reads it.
+import { type PhraseHit, type PhraseIndex, vocabularySize, WORD, wordId } from '../knowledge/_phrases.js';
+import type { Sentence } from '../segment/index.js';
+
+export class TokenStream {
+  readonly count: number;
+  /** Offsets of each word in the text (end exclusive). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The sentence each word stands in. */
+  readonly sentence: Int32Array;
+  private _ids: Int32Array | null = null;
+  private _idsFor = -1;
+
+  constructor(readonly text: string, sentences: readonly Sentence[]) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    this.count = starts.length;
+    this.starts = Int32Array.from(starts);
+    this.ends = Int32Array.from(ends);
+    this.sentence = new Int32Array(this.count).fill(-1);
+    let s = 0;
+    for (let i = 0; i < this.count; i++) {
+      const at = starts[i] as number;
+      while (s < sentences.length && (sentences[s] as Sentence).end <= at) s++;
+      const sen = sentences[s];
+      if (sen && sen.start <= at) this.sentence[i] = s;
+    }
+  }
+
+  /**
+   * Word ids, made on first use: tables are built lazily, and a table built after the ids were read
+   * adds words, so the ids are read again then (on the first articles of a run only).
+   */
+  ids(): Int32Array {
+    const size = vocabularySize();
+    if (this._ids && this._idsFor === size) return this._ids;
+    const ids = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) ids[i] = wordId(this.text.slice(this.starts[i], this.ends[i]).toLowerCase());
+    this._idsFor = size;
+    return (this._ids = ids);
+  }
+
+  /** The first word ending after `at`. */
+  firstEndingAfter(at: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] as number) > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** The first word starting at or after `at`. */
+  firstStartingFrom(at: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) >= at) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+/**
+ * The phrases of `index` in text[start, end), offsets relative to `start`: what
+ * `index.find(text.slice(start, end))` gives, read off the stream. A stretch that cuts a word in two
+ * tokenises differently from the whole text, so it is read as a string.
+ */
+export function phrasesIn<T>(index: PhraseIndex<T>, tokens: TokenStream, start: number, end: number): Array<PhraseHit<T>> {
+  const from = tokens.firstEndingAfter(start);
+  const to = tokens.firstStartingFrom(end);
+  if ((from < tokens.count && (tokens.starts[from] as number) < start) || (to > from && (tokens.ends[to - 1] as number) > end)) {
+    return index.find(tokens.text.slice(start, end));
+  }
+  return index.findIds(tokens.ids(), from, to).map((h) => ({ start: (tokens.starts[h.first] as number) - start, end: (tokens.ends[h.last] as number) - start, phrase: h.phrase, value: h.value }));
+}
