@@ -11,6 +11,7 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
   const map = norm.map;
   let lines: Span[] | null = null;
   let tokens: TokenStream | null = null;
+  const shown: Array<string | undefined> = [];
   return {
     file,
     view: norm.view,
@@ -20,6 +21,10 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
     toOriginal: (offset) => map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0,
     lineOf: (offset) => lastStartingBy((lines ??= lineSpans(original)), offset) + 1,
     sentenceAt: (offset) => sentenceAt(sentences, offset),
+    shownSentence(s) {
+      if (sentences[s.index] !== s) return showSpan({ view: norm.view }, s);
+      return (shown[s.index] ??= showSpan({ view: norm.view }, s));
+    },
     get tokens() {
       return (tokens ??= new TokenStream(norm.text, sentences));
     },
@@ -45,6 +50,6 @@ export function lineSpans(text: string): Span[] {
 }
 
 /** The view text of a span with runs of whitespace collapsed: what people are shown. */
-export function showSpan(doc: Doc, span: Span): string {
+export function showSpan(doc: Pick<Doc, 'view'>, span: Span): string {
   return doc.view.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
 }

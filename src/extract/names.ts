@@ -465,8 +465,8 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   // Only for the sentence's subject: "Kovač could see Bale as an option to bolster his squad".
   const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
   if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
-  if (k.managerAfterLeads.some((lead) => after.startsWith(lead))) return 'manager';
-  if (k.playerVerbLeads.some((lead) => after.startsWith(lead))) return 'player';
+  if (k.managerAfterLeads.startOf(after)) return 'manager';
+  if (k.playerVerbLeads.startOf(after)) return 'player';
   return c.toks.length > 1 ? _bridgedRole(doc, sentence, c, after, k) : null;
 }
 

@@ -21,6 +21,8 @@ export interface Doc {
   toOriginal(offset: number): number;
   /** The line of the file (from 1) that an offset in the original text falls on. */
   lineOf(original: number): number;
+  /** A sentence as shown to people (`showSpan`), made once however many facts it is the evidence of. */
+  shownSentence(s: Sentence): string;
   /** The sentence containing an offset (the last one before it when it falls between sentences). */
   sentenceAt(offset: number): Sentence;
 }

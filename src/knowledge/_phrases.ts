@@ -118,3 +118,24 @@ export class PhraseIndex<T> {
     return hits;
   }
 }
+
+/** Does a text start with one of many strings? Looked up by their common opening, not tried one by one. */
+export class Prefixes {
+  private readonly _head: number;
+  private readonly _byHead = new Map<string, string[]>();
+
+  constructor(list: readonly string[]) {
+    this._head = list.length ? Math.min(...list.map((p) => p.length)) : 0;
+    for (const p of list) {
+      const head = p.slice(0, this._head);
+      const same = this._byHead.get(head);
+      if (same) same.push(p);
+      else this._byHead.set(head, [p]);
+    }
+  }
+
+  startOf(text: string): boolean {
+    const same = this._byHead.get(text.slice(0, this._head));
+    return same !== undefined && same.some((p) => text.startsWith(p));
+  }
+}
