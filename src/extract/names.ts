@@ -76,15 +76,14 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
   const blocked = _blockedSpans(doc, ctx);
   const toks = _tokens(doc);
-  const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldLetters(t.word)));
-  const lowerWords = new Set(toks.filter((t) => !t.cap).map((t) => t.word));
+  const seen = _seenWords(toks);
   const groups = _groups(doc.text, toks).flatMap((g) => _splitBlocked(g, blocked));
   // Last words of multi-word names: a common word there ("Young", "Will") is a surname after all.
   const surnames = new Set(groups.filter((g) => g.length > 1).map((g) => foldName((g[g.length - 1] as _Tok).word)));
   const cands: _Cand[] = [];
   for (const group of groups) {
     for (const part of [group]) {
-      const c = _refine(part, k, midCaps, lowerWords, surnames, doc.text);
+      const c = _refine(part, k, seen, surnames, doc.text);
       if (c) cands.push(c);
     }
   }
@@ -179,7 +178,7 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
     const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && _particleChainEndsInName(text, toks, i, k);
     if (t.cap || particle) {
       const prev = cur[cur.length - 1];
-      if (prev && (prev.possessive || text.slice(prev.end, t.start) !== ' ')) flush();
+      if (prev && (prev.possessive || !_oneSpace(text, prev, t))) flush();
       cur.push(t);
     } else flush();
   }
@@ -187,12 +186,17 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
   return groups;
 }
 
+/** Exactly one space between two words. */
+function _oneSpace(text: string, a: Span, b: Span): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
 /** "van der Sar": particles count when a chain of them ends in a capitalised word. */
 function _particleChainEndsInName(text: string, toks: _Tok[], i: number, k: PeopleKnowledge): boolean {
   for (let j = i; j < toks.length && j < i + 3; j++) {
     const t = toks[j] as _Tok;
     const next = toks[j + 1];
-    if (!next || text.slice(t.end, next.start) !== ' ') return false;
+    if (!next || !_oneSpace(text, t, next)) return false;
     if (next.cap) return true;
     if (!k.particles.has(next.word.toLowerCase())) return false;
   }
@@ -220,7 +224,7 @@ function _overlaps(s: Span, spans: Span[]): boolean {
   return false;
 }
 
-function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>, surnames: Set<string>, text: string): _Cand | null {
+function _refine(part: _Tok[], k: PeopleKnowledge, seen: _Seen, surnames: Set<string>, text: string): _Cand | null {
   const toks = [...part];
   // Drop leading words that are not part of a name: "However", "Manager", "Sources", "The".
   while (toks.length) {
@@ -236,7 +240,7 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
       toks.shift();
       continue;
     }
-    if (t.initial && !midCaps.has(foldLetters(t.word)) && _commonWord(lw, k, lowerWords)) {
+    if (t.initial && !seen.midCap(foldLetters(t.word)) && _commonWord(lw, k, seen)) {
       toks.shift();
       continue;
     }
@@ -274,6 +278,34 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
   return { start: first.start, end: last.end, toks, key };
 }
 
+/** How the article writes its words elsewhere: capitalised mid-sentence (folded), or in lower case. */
+interface _Seen {
+  midCap(folded: string): boolean;
+  lower(word: string): boolean;
+}
+
+/** Made on first question: many articles never ask about the lower-case words. */
+function _seenWords(toks: _Tok[]): _Seen {
+  let midCaps: Set<string> | null = null;
+  let lowerWords: Set<string> | null = null;
+  return {
+    midCap(folded) {
+      if (!midCaps) {
+        midCaps = new Set();
+        for (const t of toks) if (t.cap && !t.initial) midCaps.add(foldLetters(t.word));
+      }
+      return midCaps.has(folded);
+    },
+    lower(word) {
+      if (!lowerWords) {
+        lowerWords = new Set();
+        for (const t of toks) if (!t.cap) lowerWords.add(t.word);
+      }
+      return lowerWords.has(word);
+    },
+  };
+}
+
 function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
   const lw = word.toLowerCase();
   if (k.nonPerson.has(lw)) return true;
@@ -287,11 +319,11 @@ function _surnameAfterAll(t: _Tok, k: PeopleKnowledge, text: string): boolean {
   return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in|from|at|as|with|on|of|after|but|or)\b|\s+[–—-]\s)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
 }
 
-function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
+function _commonWord(lw: string, k: PeopleKnowledge, seen: _Seen): boolean {
   const tag = k.lexTag(lw);
   if (tag && _PERSONISH.has(tag)) return false;
   if (tag && _COMMON.has(tag)) return true;
-  if (lowerWords.has(lw)) return true;
+  if (seen.lower(lw)) return true;
   return /(?:ing|ly|ed|ness|ment|tion|sion|ity|ies|ous|ive|ful|less|able|ible)$/.test(lw);
 }
 

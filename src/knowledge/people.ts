@@ -83,9 +83,14 @@ export function peopleKnowledge(): PeopleKnowledge {
   return _knowledge;
 }
 
+const _PLAIN = /^[a-z0-9-]+(?: [a-z0-9-]+)*$/;
+
 /** Lower case, no diacritics, no punctuation: the form names are compared in. */
 export function foldName(s: string): string {
-  return foldLetters(s)
+  const folded = foldLetters(s);
+  // Most names are plain words already: nothing for the replacements below to change.
+  if (_PLAIN.test(folded)) return folded;
+  return folded
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')
