@@ -134,26 +134,35 @@ function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
 function _tokens(doc: Doc): _Tok[] {
   const out: _Tok[] = [];
   const text = doc.text;
+  const sentences = doc.sentences;
+  // Words come in text order: their sentence is found by walking on, not by a search each.
+  let si = 0;
   for (const m of text.matchAll(_WORD)) {
     let word = m[0];
     let possessive = false;
-    if (/'s$/i.test(word)) {
-      word = word.slice(0, -2);
+    const n = word.length;
+    const last = word.charCodeAt(n - 1);
+    if (n >= 2 && word.charCodeAt(n - 2) === 39 && (last === 115 || last === 83)) {
+      word = word.slice(0, -2); // "Rodri's"
       possessive = true;
-    } else if (text[m.index + word.length] === "'" && /s$/.test(word) && !/\p{L}/u.test(text[m.index + word.length + 1] ?? '')) {
+    } else if (last === 115 && text.charCodeAt(m.index + n) === 39 && !/\p{L}/u.test(text[m.index + n + 1] ?? '')) {
       possessive = true; // "Davies' deal"
     }
     if (!word) continue;
     const cap = _CAP.test(word);
     // Only capitalised words can start a name, so only they need to know where their sentence starts.
-    out.push({ start: m.index, end: m.index + word.length, word, cap, possessive, initial: cap && _isInitial(doc, m.index) });
+    let initial = false;
+    if (cap) {
+      while (si + 1 < sentences.length && (sentences[si + 1] as Sentence).start <= m.index) si++;
+      initial = _isInitial(doc, sentences[si] ?? doc.sentenceAt(m.index), m.index);
+    }
+    out.push({ start: m.index, end: m.index + word.length, word, cap, possessive, initial });
   }
   return out;
 }
 
-/** Is the word at `at` the first of its sentence, a quotation or a headline, where every word is capitalised? */
-function _isInitial(doc: Doc, at: number): boolean {
-  const s = doc.sentenceAt(at);
+/** Is the word at `at` the first of its sentence `s`, a quotation or a headline, where every word is capitalised? */
+function _isInitial(doc: Doc, s: Sentence, at: number): boolean {
   if (at <= s.start) return true;
   let i = at - 1;
   while (i >= s.start && /[\s"'(\[-]/.test(doc.text[i] ?? '')) {
@@ -446,14 +455,16 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   if (direct) return direct;
   // "the signing of Rodri", "a bid for Raphinha": only a player is the object of a transfer;
   // "Chelsea have sacked Graham Potter": only a manager is sacked.
-  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) {
-    const phrase = tail.slice(tail.length - n).join(' ');
+  const endings = _endings(tail, k.maxPhraseWords);
+  for (let n = endings.length; n >= 1; n--) {
+    const phrase = endings[n - 1] as string;
     if (k.managerBefore.has(phrase)) return 'manager';
     if (k.playerObjects.has(phrase)) return 'player';
   }
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
   // "the former England coach will be unveiled as the successor to Dave Jones": he held that post.
-  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.join(' '))) {
+  // The test reads the last two words and the boundary before them, so those two are all it needs.
+  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.slice(-2).join(' '))) {
     const post = /\b(?:the|a|new)\s+(?:[\p{L}-]+\s+){0,3}?(manager|boss|coach|head coach|chairman|chief executive)\b/u.exec(before);
     const role = post ? k.roleWords.get(post[1] ?? '') : undefined;
     if (role) return role;
@@ -464,7 +475,8 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   for (let i = orig.length - 1; i > 0 && i >= orig.length - 6; i--) {
     const w = orig[i] as string;
     if (!_BRIDGE.has(w.toLowerCase()) && !_CAP.test(w)) break;
-    const vote = _phraseAtEnd(orig.slice(0, i).map((x) => x.toLowerCase()), k);
+    // Only the last few words can end in a phrase.
+    const vote = _phraseAtEnd(orig.slice(Math.max(0, i - k.maxPhraseWords), i).map((x) => x.toLowerCase()), k);
     if (vote) return vote;
   }
   const afterCased = doc.text.slice(c.end, Math.min(doc.text.length, c.end + 80));
@@ -525,13 +537,26 @@ function _bridgedRole(doc: Doc, sentence: Sentence, c: _Cand, after: string, k: 
 const _BRIDGE = new Set(['and', 'former', 'ex', 'lifelong', 'long-time', 'longtime', 'veteran', 'stalwart', 'legend', 'great', 'icon', 'favourite', 'hero']);
 
 function _phraseAtEnd(words: string[], k: PeopleKnowledge): _Vote | null {
-  for (let n = Math.min(k.maxPhraseWords, words.length); n >= 1; n--) {
-    const phrase = words.slice(words.length - n).join(' ');
+  const endings = _endings(words, k.maxPhraseWords);
+  for (let n = endings.length; n >= 1; n--) {
+    const phrase = endings[n - 1] as string;
     const role = k.roleWords.get(phrase);
     if (role) return role;
     if (k.playerWords.has(phrase)) return 'player';
   }
   return null;
+}
+
+/** The phrases of the last 1, 2 ... `max` words (joined by spaces), shortest first. */
+function _endings(words: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  let phrase = '';
+  for (let n = 1; n <= Math.min(max, words.length); n++) {
+    const w = words[words.length - n] as string;
+    phrase = n === 1 ? w : `${w} ${phrase}`;
+    out.push(phrase);
+  }
+  return out;
 }
 
 function _personTagged(c: _Cand, k: PeopleKnowledge): boolean {
