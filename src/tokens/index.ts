@@ -14,6 +14,7 @@ export class TokenStream {
   readonly sentence: Int32Array;
   private _ids: Int32Array | null = null;
   private _idsFor = -1;
+  private readonly _memo = new Map<object, Map<number, unknown>>();
 
   constructor(readonly text: string, sentences: readonly Sentence[]) {
     const starts: number[] = [];
@@ -49,6 +50,13 @@ export class TokenStream {
     return (this._ids = ids);
   }
 
+  /** What `phrasesIn` found for one table, by stretch. */
+  memoOf<T>(index: PhraseIndex<T>): Map<number, Array<PhraseHit<T>>> {
+    let memo = this._memo.get(index) as Map<number, Array<PhraseHit<T>>> | undefined;
+    if (!memo) this._memo.set(index, (memo = new Map()));
+    return memo;
+  }
+
   /** The first word ending after `at`. */
   firstEndingAfter(at: number): number {
     let lo = 0;
@@ -80,6 +88,21 @@ export class TokenStream {
  * tokenises differently from the whole text, so it is read as a string.
  */
 export function phrasesIn<T>(index: PhraseIndex<T>, tokens: TokenStream, start: number, end: number): Array<PhraseHit<T>> {
+  // The rules, the pair scorer and the later-denial pass ask the same of one sentence or lead: asked
+  // once. The hits are shared, so callers only read them.
+  const key = start * _SPAN + end;
+  const memo = end < _SPAN ? tokens.memoOf(index) : null;
+  const known = memo?.get(key);
+  if (known) return known;
+  const hits = _phrasesIn(index, tokens, start, end);
+  memo?.set(key, hits);
+  return hits;
+}
+
+// Offsets below this pack (start, end) into one number, exact as a double.
+const _SPAN = 2 ** 26;
+
+function _phrasesIn<T>(index: PhraseIndex<T>, tokens: TokenStream, start: number, end: number): Array<PhraseHit<T>> {
   const from = tokens.firstEndingAfter(start);
   const to = tokens.firstStartingFrom(end);
   if ((from < tokens.count && (tokens.starts[from] as number) < start) || (to > from && (tokens.ends[to - 1] as number) > end)) {
