@@ -72,6 +72,12 @@ const _MAX_NAME_WORDS = 6;
 // glued sentences, not a host name.
 const _URL = /\b(?:[Hh]ttps?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/g;
 
+// Each blocker with a test for a piece every match of it contains.
+const _BLOCKERS: Array<[RegExp, RegExp]> = [
+  [_CREDIT, /\(| images/i],
+  [_URL, /\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b/],
+];
+
 export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
   const blocked = _blockedSpans(doc, ctx);
@@ -124,7 +130,9 @@ function _repeatedName(doc: Doc, e: _Ent, cands: _Cand[], k: PeopleKnowledge): b
 
 function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
   const spans: Span[] = [...ctx.clubs, ...ctx.sources.filter((s) => s.kind === 'outlet'), ...(ctx.outletNames ?? [])];
-  for (const re of [_CREDIT, _URL]) {
+  for (const [re, hint] of _BLOCKERS) {
+    // Most texts hold no credit and no host name: a plain scan for what every match contains says so.
+    if (!hint.test(doc.text)) continue;
     re.lastIndex = 0;
     for (const m of doc.text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -25,8 +25,8 @@ export class TokenStream {
       ends.push(m.index + m[0].length);
     }
     this.count = starts.length;
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
+    this.starts = new Int32Array(starts);
+    this.ends = new Int32Array(ends);
     this.sentence = new Int32Array(this.count).fill(-1);
     let s = 0;
     for (let i = 0; i < this.count; i++) {
