@@ -254,6 +254,8 @@ const _DESCRIBED = /\b(?:newspaper|paper|daily|radio station|radio|station|magaz
 const _OUTLET_NAME = /\p{Lu}[\p{L}\p{N}'&-]{0,30}(?:\s(?:(?:de|del|di|du|la|le|el|of|the)\s)?\p{Lu}[\p{L}\p{N}'&-]{0,30}){0,3}/uy;
 const _OWN_CHANNEL = /\b\p{Lu}[\p{L}]{1,30}(?: \p{Lu}[\p{L}]{1,30}){0,2}'s (?:official )?(?:website|web site|site|magazine|TV channel|television channel|TV station|radio station)\b/gu;
 
+const _OWN_CHANNEL_HINT = /'s (?:official )?(?:website|web site|site|magazine|TV channel|television channel|TV station|radio station)\b/;
+
 const _isUpper = (c: string) => c !== c.toLowerCase();
 
 function _describedOutlets(doc: Doc): _Mention[] {
@@ -269,6 +271,8 @@ function _describedOutlets(doc: Doc): _Mention[] {
     if (name.split(/\s+/).some((w) => _NOT_NAME.test(w))) continue;
     out.push({ start: n.index, end: n.index + name.length, name, kind: 'outlet' });
   }
+  // Every match holds "'s website" or the like: most texts have none, and a plain scan says so.
+  if (!_OWN_CHANNEL_HINT.test(text)) return out;
   _OWN_CHANNEL.lastIndex = 0;
   for (let m = _OWN_CHANNEL.exec(text); m; m = _OWN_CHANNEL.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'outlet' });
