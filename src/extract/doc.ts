@@ -51,5 +51,9 @@ export function lineSpans(text: string): Span[] {
 
 /** The view text of a span with runs of whitespace collapsed: what people are shown. */
 export function showSpan(doc: Pick<Doc, 'view'>, span: Span): string {
-  return doc.view.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  const text = doc.view.slice(span.start, span.end);
+  // Most sentences have single spaces only and none at the ends: nothing to collapse or trim.
+  return _TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+const _TIDY = /[^\S ]| {2}|^ | $/;
