@@ -59,27 +59,25 @@ export class TokenStream {
 
   /** The first word ending after `at`. */
   firstEndingAfter(at: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.ends[mid] as number) > at) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return _firstAtLeast(this.ends, at + 1);
   }
 
   /** The first word starting at or after `at`. */
   firstStartingFrom(at: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) >= at) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return _firstAtLeast(this.starts, at);
   }
+}
+
+/** Binary search in ascending offsets: the index of the first one >= `at` (the length if none). */
+function _firstAtLeast(sorted: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
