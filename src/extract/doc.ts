@@ -10,7 +10,6 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
   const { paragraphs, sentences } = segment(norm.text);
   const map = norm.map;
   let lines: Span[] | null = null;
-  let tokens: TokenStream | null = null;
   const shown: Array<string | undefined> = [];
   return {
     file,
@@ -25,9 +24,8 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
       if (sentences[s.index] !== s) return showSpan({ view: norm.view }, s);
       return (shown[s.index] ??= showSpan({ view: norm.view }, s));
     },
-    get tokens() {
-      return (tokens ??= new TokenStream(norm.text, sentences));
-    },
+    // Made here, not on first use: a Doc copied with a spread keeps one stream, made once.
+    tokens: new TokenStream(norm.text, sentences),
   };
 }
 

@@ -15,7 +15,7 @@ export interface Doc {
   text: string;
   paragraphs: Span[];
   sentences: Sentence[];
-  /** The words of `text`, tokenised once (made on first use). */
+  /** The words of `text`, tokenised once. */
   readonly tokens: TokenStream;
   /** Maps an offset in `view`/`text` to an offset in the original text. */
   toOriginal(offset: number): number;

@@ -25,12 +25,13 @@ export function isAttribute(doc: Doc, c: ClubMention): boolean {
   return next === 'man' || k.playerWords.has(next) || k.roleWords.has(next);
 }
 
-/** The words just before a club, within its sentence, with a trailing "the" dropped; `start` is where they begin. */
+/** The words before a club: `text` is doc.text from `start` on. */
 export interface Lead {
   text: string;
   start: number;
 }
 
+/** The words just before a club, within its sentence, with a trailing "the" dropped. */
 export function leadOf(doc: Doc, sentenceStart: number, c: Span): Lead {
   // "to French side Lyon", "from Serie A giants Juventus": the marker stands before the description.
   const start = Math.max(sentenceStart, c.start - 60);
