@@ -342,7 +342,9 @@ function* _clauses(doc: Doc): Generator<_Clause> {
     let start = 0;
     // "While Liverpool are hoping ..., Real Madrid have decided ...": the opening clause ends at its comma.
     const opening = _OPENING.exec(text);
-    const breaks = [...text.matchAll(_CLAUSE)].map((m) => m.index);
+    const breaks: number[] = [];
+    _CLAUSE.lastIndex = 0;
+    for (let m = _CLAUSE.exec(text); m !== null; m = _CLAUSE.exec(text)) breaks.push(m.index);
     if (opening) breaks.push(opening[0].length - 1);
     for (const at of breaks.sort((a, b) => a - b)) {
       const m = { index: at };
