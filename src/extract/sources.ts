@@ -206,27 +206,41 @@ function _overlaps(sorted: Span[], m: Span): boolean {
 function _tableMentions(doc: Doc): _Mention[] {
   const { byFirst } = _idx();
   const text = doc.text;
+  const tokens = doc.tokens;
   const out: _Mention[] = [];
-  const word = /[\p{L}\p{N}]+/gu;
   let after = 0;
-  for (let m = word.exec(text); m; m = word.exec(text)) {
-    const i = m.index;
-    if (i < after) continue;
-    const list = byFirst.get(m[0]);
-    if (!list) continue;
-    for (const a of list) {
-      const end = i + a.alias.length;
-      if (!text.startsWith(a.alias, i) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      const mention = { start: i, end, name: a.name, kind: a.kind };
-      // "BBC Newcastle", but not "told the BBC Liverpool were...".
-      if (a.name === 'BBC' && a.alias === 'BBC' && !/\bthe\s$/i.test(text.slice(Math.max(0, i - 4), i))) _bbcStation(text, mention);
-      out.push(mention);
-      after = mention.end;
-      word.lastIndex = mention.end;
-      break;
+  // Each run of letters and digits, read off the token stream: a token is such runs joined by single
+  // apostrophes and hyphens.
+  for (let k = 0; k < tokens.count; k++) {
+    const end = tokens.ends[k] as number;
+    for (let i = tokens.starts[k] as number; i < end; ) {
+      let j = i;
+      while (j < end && text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 45) j++;
+      if (i >= after) {
+        const m = _tableMention(text, byFirst.get(text.slice(i, j)), i);
+        if (m) {
+          out.push(m);
+          after = m.end;
+        }
+      }
+      i = j + 1;
     }
   }
   return out;
+}
+
+/** The outlet or journalist of the table whose alias starts at `i` (the longest first), if any. */
+function _tableMention(text: string, list: _Alias[] | undefined, i: number): _Mention | null {
+  if (!list) return null;
+  for (const a of list) {
+    const end = i + a.alias.length;
+    if (!text.startsWith(a.alias, i) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    const mention = { start: i, end, name: a.name, kind: a.kind };
+    // "BBC Newcastle", but not "told the BBC Liverpool were...".
+    if (a.name === 'BBC' && a.alias === 'BBC' && !/\bthe\s$/i.test(text.slice(Math.max(0, i - 4), i))) _bbcStation(text, mention);
+    return mention;
+  }
+  return null;
 }
 
 // The BBC's stations and programmes are too many to list: "BBC Newcastle", "BBC Radio Lancashire".
