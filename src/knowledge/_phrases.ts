@@ -18,8 +18,8 @@ export interface TokenHit<T> {
   value: T;
 }
 
-/** What a word is, for every phrase table: letters and digits, joined by an apostrophe or hyphen. */
-export const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+/** What a word is, for every phrase table: letters and digits, joined by an apostrophe or hyphen (src/tokens/wordSpans reads the same). */
+const _WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 // Every word any phrase table holds, lower-cased, as a small id (0 is "no table's word"). Only table
 // words are kept, so the map stays the size of the tables, not of the corpus.
@@ -53,11 +53,12 @@ interface _Entry<T> {
 
 export class PhraseIndex<T> {
   private readonly _byFirst = new Map<string, Array<_Entry<T>>>();
-  private readonly _byFirstId = new Map<number, Array<_Entry<T>>>();
+  // By the id of the first word: ids are small and dense, so an array.
+  private readonly _byFirstId: Array<Array<_Entry<T>> | undefined> = [];
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [phrase, value] of entries) {
-      const words = phrase.toLowerCase().match(WORD) ?? [];
+      const words = phrase.toLowerCase().match(_WORD) ?? [];
       const first = words[0];
       if (!first) continue;
       const entry = { words, ids: words.map(_intern), phrase, value };
@@ -66,7 +67,7 @@ export class PhraseIndex<T> {
       // Longest phrases first, so "completed a deal" wins over "completed".
       list.sort((a, b) => b.words.length - a.words.length);
       this._byFirst.set(first, list);
-      this._byFirstId.set(entry.ids[0] as number, list);
+      this._byFirstId[entry.ids[0] as number] = list;
     }
   }
 
@@ -75,9 +76,9 @@ export class PhraseIndex<T> {
     const words: string[] = [];
     const starts: number[] = [];
     const ends: number[] = [];
-    WORD.lastIndex = 0;
+    _WORD.lastIndex = 0;
     // Lower-cased word by word: lower-casing the whole text could change its length ("İ").
-    for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    for (let m = _WORD.exec(text); m !== null; m = _WORD.exec(text)) {
       words.push(m[0].toLowerCase());
       starts.push(m.index);
       ends.push(m.index + m[0].length);
@@ -102,7 +103,7 @@ export class PhraseIndex<T> {
     for (let i = from; i < to; i++) {
       const id = ids[i] as number;
       if (id === 0) continue;
-      const cands = this._byFirstId.get(id);
+      const cands = this._byFirstId[id];
       if (!cands) continue;
       for (const c of cands) {
         const n = c.ids.length;

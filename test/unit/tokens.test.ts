@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docFromText } from '../../src/extract/doc.js';
 import { PhraseIndex, Prefixes } from '../../src/knowledge/_phrases.js';
-import { phrasesIn } from '../../src/tokens/index.js';
+import { phrasesIn, wordSpans } from '../../src/tokens/index.js';
 
 const TEXT =
   "Liverpool have completed a deal for the Brighton midfielder. He'd signed a new contract in January; a move to Real Madrid-Castilla fell through.\n\n" +
@@ -43,6 +43,24 @@ describe('token stream', () => {
     }
     expect(checked).toBeGreaterThan(200);
     expect(phrasesIn(index, t, 0, TEXT.length).map((h) => h.value)).toEqual(['long', 'elided', 'to', 'hyphen', 'bid', 'short']);
+  });
+});
+
+describe('word spans', () => {
+  it('finds the words the phrase tables\' pattern finds, on any mix of characters', () => {
+    // Letters, digits, joiners, marks, astral letters and digits, lone surrogates, spaces.
+    const alphabet = ['a', 'Z', '7', "'", '-', '--', ' ', '.', 'é', 'e\u0301', 'İ', 'ß', '٣', '𝐀', '𝟙', '😀', '\ud835', '\udc00', '’', '&', '\n'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 400; n++) {
+      let text = '';
+      for (let i = 0, len = Math.floor(rand() * 30); i < len; i++) text += alphabet[Math.floor(rand() * alphabet.length)];
+      const starts: number[] = [];
+      const ends: number[] = [];
+      wordSpans(text, starts, ends);
+      const expected = [...text.matchAll(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu)].map((m) => [m.index, m.index + m[0].length]);
+      expect(starts.map((s, i) => [s, ends[i]]), JSON.stringify(text)).toEqual(expected);
+    }
   });
 });
 
