@@ -1,7 +1,7 @@
 // One token stream per article, made once after segmenting: every word's offsets, its sentence, and
 // the id of its lower-cased form in the phrase tables' vocabulary. The phrase tables (stage words,
-// markers, windows) are matched over it by id, so no clause or sentence is tokenised again for each
-// table that reads it.
+// markers, market words, windows) are matched over it by id, so no clause, sentence or lead is
+// tokenised again for each table that reads it; the outlet table reads its words off it too.
 import { type PhraseHit, type PhraseIndex, vocabularySize, wordId } from '../knowledge/_phrases.js';
 import type { Sentence } from '../segment/index.js';
 
