@@ -167,9 +167,14 @@ function _tokens(doc: Doc): _Tok[] {
     let u = t;
     while (u < out.length && (out[u] as _Tok).start < s.end) {
       const w = out[u] as _Tok;
-      if (w.raw.length >= 4 && _LETTER.test(w.raw[0] ?? '')) {
-        words++;
-        if (_UPPER.test(w.raw[0] ?? '')) caps++;
+      if (w.raw.length >= 4) {
+        // ASCII letters by their codes; other characters by the Unicode tests.
+        const c = w.raw.charCodeAt(0);
+        const ascii = c < 128;
+        if (ascii ? (c | 32) >= 97 && (c | 32) <= 122 : _LETTER.test(w.raw[0] ?? '')) {
+          words++;
+          if (ascii ? c >= 65 && c <= 90 : _UPPER.test(w.raw[0] ?? '')) caps++;
+        }
       }
       u++;
     }

@@ -1,6 +1,7 @@
-// Build the Doc every recogniser reads: normalised text, paragraphs, sentences, offset map.
+// Build the Doc every recogniser reads: normalised text, paragraphs, sentences, token stream, offset map.
 import { normalise, type Normalised } from '../read/normalise.js';
 import { segment, sentenceAt } from '../segment/index.js';
+import { TokenStream } from '../tokens/index.js';
 import { lastStartingBy } from './spans.js';
 import type { Doc, Span } from './types.js';
 
@@ -9,6 +10,7 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
   const { paragraphs, sentences } = segment(norm.text);
   const map = norm.map;
   let lines: Span[] | null = null;
+  const shown: Array<string | undefined> = [];
   return {
     file,
     view: norm.view,
@@ -18,6 +20,12 @@ export function makeDoc(file: string, norm: Normalised, original: string): Doc {
     toOriginal: (offset) => map[Math.max(0, Math.min(offset, map.length - 1))] ?? 0,
     lineOf: (offset) => lastStartingBy((lines ??= lineSpans(original)), offset) + 1,
     sentenceAt: (offset) => sentenceAt(sentences, offset),
+    shownSentence(s) {
+      if (sentences[s.index] !== s) return showSpan({ view: norm.view }, s);
+      return (shown[s.index] ??= showSpan({ view: norm.view }, s));
+    },
+    // Made here, not on first use: a Doc copied with a spread keeps one stream, made once.
+    tokens: new TokenStream(norm.text, sentences),
   };
 }
 
@@ -40,6 +48,10 @@ export function lineSpans(text: string): Span[] {
 }
 
 /** The view text of a span with runs of whitespace collapsed: what people are shown. */
-export function showSpan(doc: Doc, span: Span): string {
-  return doc.view.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+export function showSpan(doc: Pick<Doc, 'view'>, span: Span): string {
+  const text = doc.view.slice(span.start, span.end);
+  // Most sentences have single spaces only and none at the ends: nothing to collapse or trim.
+  return _TIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+const _TIDY = /[^\S ]| {2}|^ | $/;

@@ -35,6 +35,7 @@ export function evidence(doc: Doc, span: Span): Evidence {
   const sentence = doc.sentenceAt(span.start);
   // A fact may run past its sentence (a quote over several sentences): show the whole stretch.
   const shown = { start: Math.min(sentence.start, span.start), end: Math.max(sentence.end, span.end) };
+  const text = shown.start === sentence.start && shown.end === sentence.end ? doc.shownSentence(sentence) : showSpan(doc, shown);
   const start = doc.toOriginal(span.start);
-  return { file: doc.file, start, end: doc.toOriginal(span.end), line: doc.lineOf(start), sentence: showSpan(doc, shown) };
+  return { file: doc.file, start, end: doc.toOriginal(span.end), line: doc.lineOf(start), sentence: text };
 }

@@ -72,19 +72,24 @@ const _MAX_NAME_WORDS = 6;
 // glued sentences, not a host name.
 const _URL = /\b(?:[Hh]ttps?:\/\/)?[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b\S*/g;
 
+// Each blocker with a test for a piece every match of it contains.
+const _BLOCKERS: Array<[RegExp, RegExp]> = [
+  [_CREDIT, /\(| images/i],
+  [_URL, /\.(?:com|co\.uk|net|org|tv|io|es|de|fr|it)\b/],
+];
+
 export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
   const k = peopleKnowledge();
   const blocked = _blockedSpans(doc, ctx);
   const toks = _tokens(doc);
-  const midCaps = new Set(toks.filter((t) => t.cap && !t.initial).map((t) => foldLetters(t.word)));
-  const lowerWords = new Set(toks.filter((t) => !t.cap).map((t) => t.word));
+  const seen = _seenWords(toks);
   const groups = _groups(doc.text, toks).flatMap((g) => _splitBlocked(g, blocked));
   // Last words of multi-word names: a common word there ("Young", "Will") is a surname after all.
   const surnames = new Set(groups.filter((g) => g.length > 1).map((g) => foldName((g[g.length - 1] as _Tok).word)));
   const cands: _Cand[] = [];
   for (const group of groups) {
     for (const part of [group]) {
-      const c = _refine(part, k, midCaps, lowerWords, surnames, doc.text);
+      const c = _refine(part, k, seen, surnames, doc.text);
       if (c) cands.push(c);
     }
   }
@@ -125,7 +130,9 @@ function _repeatedName(doc: Doc, e: _Ent, cands: _Cand[], k: PeopleKnowledge): b
 
 function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
   const spans: Span[] = [...ctx.clubs, ...ctx.sources.filter((s) => s.kind === 'outlet'), ...(ctx.outletNames ?? [])];
-  for (const re of [_CREDIT, _URL]) {
+  for (const [re, hint] of _BLOCKERS) {
+    // Most texts hold no credit and no host name: a plain scan for what every match contains says so.
+    if (!hint.test(doc.text)) continue;
     re.lastIndex = 0;
     for (const m of doc.text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -135,26 +142,38 @@ function _blockedSpans(doc: Doc, ctx: NameContext): Span[] {
 function _tokens(doc: Doc): _Tok[] {
   const out: _Tok[] = [];
   const text = doc.text;
-  for (const m of text.matchAll(_WORD)) {
+  const sentences = doc.sentences;
+  // Words come in text order: their sentence is found by walking on, not by a search each.
+  let si = 0;
+  // exec, not matchAll: the iterator cost more than the matching over every word of the text.
+  _WORD.lastIndex = 0;
+  for (let m = _WORD.exec(text); m !== null; m = _WORD.exec(text)) {
     let word = m[0];
     let possessive = false;
-    if (/'s$/i.test(word)) {
-      word = word.slice(0, -2);
+    const n = word.length;
+    const last = word.charCodeAt(n - 1);
+    if (n >= 2 && word.charCodeAt(n - 2) === 39 && (last === 115 || last === 83)) {
+      word = word.slice(0, -2); // "Rodri's"
       possessive = true;
-    } else if (text[m.index + word.length] === "'" && /s$/.test(word) && !/\p{L}/u.test(text[m.index + word.length + 1] ?? '')) {
+    } else if (last === 115 && text.charCodeAt(m.index + n) === 39 && !/\p{L}/u.test(text[m.index + n + 1] ?? '')) {
       possessive = true; // "Davies' deal"
     }
     if (!word) continue;
-    const cap = _CAP.test(word);
+    const c0 = word.charCodeAt(0);
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : _CAP.test(word);
     // Only capitalised words can start a name, so only they need to know where their sentence starts.
-    out.push({ start: m.index, end: m.index + word.length, word, cap, possessive, initial: cap && _isInitial(doc, m.index) });
+    let initial = false;
+    if (cap) {
+      while (si + 1 < sentences.length && (sentences[si + 1] as Sentence).start <= m.index) si++;
+      initial = _isInitial(doc, sentences[si] ?? doc.sentenceAt(m.index), m.index);
+    }
+    out.push({ start: m.index, end: m.index + word.length, word, cap, possessive, initial });
   }
   return out;
 }
 
-/** Is the word at `at` the first of its sentence, a quotation or a headline, where every word is capitalised? */
-function _isInitial(doc: Doc, at: number): boolean {
-  const s = doc.sentenceAt(at);
+/** Is the word at `at` the first of its sentence `s`, a quotation or a headline, where every word is capitalised? */
+function _isInitial(doc: Doc, s: Sentence, at: number): boolean {
   if (at <= s.start) return true;
   let i = at - 1;
   while (i >= s.start && /[\s"'(\[-]/.test(doc.text[i] ?? '')) {
@@ -179,7 +198,7 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
     const particle = !t.cap && k.particles.has(t.word.toLowerCase()) && _particleChainEndsInName(text, toks, i, k);
     if (t.cap || particle) {
       const prev = cur[cur.length - 1];
-      if (prev && (prev.possessive || text.slice(prev.end, t.start) !== ' ')) flush();
+      if (prev && (prev.possessive || !_oneSpace(text, prev, t))) flush();
       cur.push(t);
     } else flush();
   }
@@ -187,12 +206,17 @@ function _groups(text: string, toks: _Tok[]): _Tok[][] {
   return groups;
 }
 
+/** Exactly one space between two words. */
+function _oneSpace(text: string, a: Span, b: Span): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
 /** "van der Sar": particles count when a chain of them ends in a capitalised word. */
 function _particleChainEndsInName(text: string, toks: _Tok[], i: number, k: PeopleKnowledge): boolean {
   for (let j = i; j < toks.length && j < i + 3; j++) {
     const t = toks[j] as _Tok;
     const next = toks[j + 1];
-    if (!next || text.slice(t.end, next.start) !== ' ') return false;
+    if (!next || !_oneSpace(text, t, next)) return false;
     if (next.cap) return true;
     if (!k.particles.has(next.word.toLowerCase())) return false;
   }
@@ -220,7 +244,7 @@ function _overlaps(s: Span, spans: Span[]): boolean {
   return false;
 }
 
-function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWords: Set<string>, surnames: Set<string>, text: string): _Cand | null {
+function _refine(part: _Tok[], k: PeopleKnowledge, seen: _Seen, surnames: Set<string>, text: string): _Cand | null {
   const toks = [...part];
   // Drop leading words that are not part of a name: "However", "Manager", "Sources", "The".
   while (toks.length) {
@@ -236,7 +260,7 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
       toks.shift();
       continue;
     }
-    if (t.initial && !midCaps.has(foldLetters(t.word)) && _commonWord(lw, k, lowerWords)) {
+    if (t.initial && !seen.midCap(foldLetters(t.word)) && _commonWord(lw, k, seen)) {
       toks.shift();
       continue;
     }
@@ -274,6 +298,34 @@ function _refine(part: _Tok[], k: PeopleKnowledge, midCaps: Set<string>, lowerWo
   return { start: first.start, end: last.end, toks, key };
 }
 
+/** How the article writes its words elsewhere: capitalised mid-sentence (folded), or in lower case. */
+interface _Seen {
+  midCap(folded: string): boolean;
+  lower(word: string): boolean;
+}
+
+/** Made on first question: many articles never ask about the lower-case words. */
+function _seenWords(toks: _Tok[]): _Seen {
+  let midCaps: Set<string> | null = null;
+  let lowerWords: Set<string> | null = null;
+  return {
+    midCap(folded) {
+      if (!midCaps) {
+        midCaps = new Set();
+        for (const t of toks) if (t.cap && !t.initial) midCaps.add(foldLetters(t.word));
+      }
+      return midCaps.has(folded);
+    },
+    lower(word) {
+      if (!lowerWords) {
+        lowerWords = new Set();
+        for (const t of toks) if (!t.cap) lowerWords.add(t.word);
+      }
+      return lowerWords.has(word);
+    },
+  };
+}
+
 function _trailingJunk(word: string, k: PeopleKnowledge): boolean {
   const lw = word.toLowerCase();
   if (k.nonPerson.has(lw)) return true;
@@ -287,11 +339,11 @@ function _surnameAfterAll(t: _Tok, k: PeopleKnowledge, text: string): boolean {
   return /^(?:'s|[.,;:!?)]|\s+(?:has|had|is|was|will|would|could|and|who|to|for|in|from|at|as|with|on|of|after|but|or)\b|\s+[–—-]\s)/.test(text.slice(t.end, t.end + 12)) || t.possessive;
 }
 
-function _commonWord(lw: string, k: PeopleKnowledge, lowerWords: Set<string>): boolean {
+function _commonWord(lw: string, k: PeopleKnowledge, seen: _Seen): boolean {
   const tag = k.lexTag(lw);
   if (tag && _PERSONISH.has(tag)) return false;
   if (tag && _COMMON.has(tag)) return true;
-  if (lowerWords.has(lw)) return true;
+  if (seen.lower(lw)) return true;
   return /(?:ing|ly|ed|ness|ment|tion|sion|ity|ies|ous|ive|ful|less|able|ible)$/.test(lw);
 }
 
@@ -414,14 +466,16 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   if (direct) return direct;
   // "the signing of Rodri", "a bid for Raphinha": only a player is the object of a transfer;
   // "Chelsea have sacked Graham Potter": only a manager is sacked.
-  for (let n = Math.min(k.maxPhraseWords, tail.length); n >= 1; n--) {
-    const phrase = tail.slice(tail.length - n).join(' ');
+  const endings = _endings(tail, k.maxPhraseWords);
+  for (let n = endings.length; n >= 1; n--) {
+    const phrase = endings[n - 1] as string;
     if (k.managerBefore.has(phrase)) return 'manager';
     if (k.playerObjects.has(phrase)) return 'player';
   }
   if (tail[tail.length - 1] === 'under') return 'manager'; // "played at Anfield under Gerard Houllier"
   // "the former England coach will be unveiled as the successor to Dave Jones": he held that post.
-  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.join(' '))) {
+  // The test reads the last two words and the boundary before them, so those two are all it needs.
+  if (/\b(?:successor to|succeed|succeeds|succeeding|replace|replaces|replacing)$/.test(tail.slice(-2).join(' '))) {
     const post = /\b(?:the|a|new)\s+(?:[\p{L}-]+\s+){0,3}?(manager|boss|coach|head coach|chairman|chief executive)\b/u.exec(before);
     const role = post ? k.roleWords.get(post[1] ?? '') : undefined;
     if (role) return role;
@@ -432,7 +486,8 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   for (let i = orig.length - 1; i > 0 && i >= orig.length - 6; i--) {
     const w = orig[i] as string;
     if (!_BRIDGE.has(w.toLowerCase()) && !_CAP.test(w)) break;
-    const vote = _phraseAtEnd(orig.slice(0, i).map((x) => x.toLowerCase()), k);
+    // Only the last few words can end in a phrase.
+    const vote = _phraseAtEnd(orig.slice(Math.max(0, i - k.maxPhraseWords), i).map((x) => x.toLowerCase()), k);
     if (vote) return vote;
   }
   const afterCased = doc.text.slice(c.end, Math.min(doc.text.length, c.end + 80));
@@ -465,8 +520,8 @@ function _context(doc: Doc, c: _Cand, k: PeopleKnowledge): _Vote | null {
   // Only for the sentence's subject: "Kovač could see Bale as an option to bolster his squad".
   const subject = /^(?:[\p{L}'-]+,?\s+){0,2}$/u.test(doc.text.slice(sentence.start, c.start));
   if (subject && /^[^.;:!?"]{0,50}\b(?:his|her) (?:squad|charges|players|coaching staff|backroom staff)\b/.test(after)) return 'manager';
-  if (k.managerAfterLeads.some((lead) => after.startsWith(lead))) return 'manager';
-  if (k.playerVerbLeads.some((lead) => after.startsWith(lead))) return 'player';
+  if (k.managerAfterLeads.startOf(after)) return 'manager';
+  if (k.playerVerbLeads.startOf(after)) return 'player';
   return c.toks.length > 1 ? _bridgedRole(doc, sentence, c, after, k) : null;
 }
 
@@ -493,13 +548,26 @@ function _bridgedRole(doc: Doc, sentence: Sentence, c: _Cand, after: string, k: 
 const _BRIDGE = new Set(['and', 'former', 'ex', 'lifelong', 'long-time', 'longtime', 'veteran', 'stalwart', 'legend', 'great', 'icon', 'favourite', 'hero']);
 
 function _phraseAtEnd(words: string[], k: PeopleKnowledge): _Vote | null {
-  for (let n = Math.min(k.maxPhraseWords, words.length); n >= 1; n--) {
-    const phrase = words.slice(words.length - n).join(' ');
+  const endings = _endings(words, k.maxPhraseWords);
+  for (let n = endings.length; n >= 1; n--) {
+    const phrase = endings[n - 1] as string;
     const role = k.roleWords.get(phrase);
     if (role) return role;
     if (k.playerWords.has(phrase)) return 'player';
   }
   return null;
+}
+
+/** The phrases of the last 1, 2 ... `max` words (joined by spaces), shortest first. */
+function _endings(words: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  let phrase = '';
+  for (let n = 1; n <= Math.min(max, words.length); n++) {
+    const w = words[words.length - n] as string;
+    phrase = n === 1 ? w : `${w} ${phrase}`;
+    out.push(phrase);
+  }
+  return out;
 }
 
 function _personTagged(c: _Cand, k: PeopleKnowledge): boolean {

@@ -206,27 +206,41 @@ function _overlaps(sorted: Span[], m: Span): boolean {
 function _tableMentions(doc: Doc): _Mention[] {
   const { byFirst } = _idx();
   const text = doc.text;
+  const tokens = doc.tokens;
   const out: _Mention[] = [];
-  const word = /[\p{L}\p{N}]+/gu;
   let after = 0;
-  for (let m = word.exec(text); m; m = word.exec(text)) {
-    const i = m.index;
-    if (i < after) continue;
-    const list = byFirst.get(m[0]);
-    if (!list) continue;
-    for (const a of list) {
-      const end = i + a.alias.length;
-      if (!text.startsWith(a.alias, i) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-      const mention = { start: i, end, name: a.name, kind: a.kind };
-      // "BBC Newcastle", but not "told the BBC Liverpool were...".
-      if (a.name === 'BBC' && a.alias === 'BBC' && !/\bthe\s$/i.test(text.slice(Math.max(0, i - 4), i))) _bbcStation(text, mention);
-      out.push(mention);
-      after = mention.end;
-      word.lastIndex = mention.end;
-      break;
+  // Each run of letters and digits, read off the token stream: a token is such runs joined by single
+  // apostrophes and hyphens.
+  for (let k = 0; k < tokens.count; k++) {
+    const end = tokens.ends[k] as number;
+    for (let i = tokens.starts[k] as number; i < end; ) {
+      let j = i;
+      while (j < end && text.charCodeAt(j) !== 39 && text.charCodeAt(j) !== 45) j++;
+      if (i >= after) {
+        const m = _tableMention(text, byFirst.get(text.slice(i, j)), i);
+        if (m) {
+          out.push(m);
+          after = m.end;
+        }
+      }
+      i = j + 1;
     }
   }
   return out;
+}
+
+/** The outlet or journalist of the table whose alias starts at `i` (the longest first), if any. */
+function _tableMention(text: string, list: _Alias[] | undefined, i: number): _Mention | null {
+  if (!list) return null;
+  for (const a of list) {
+    const end = i + a.alias.length;
+    if (!text.startsWith(a.alias, i) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+    const mention = { start: i, end, name: a.name, kind: a.kind };
+    // "BBC Newcastle", but not "told the BBC Liverpool were...".
+    if (a.name === 'BBC' && a.alias === 'BBC' && !/\bthe\s$/i.test(text.slice(Math.max(0, i - 4), i))) _bbcStation(text, mention);
+    return mention;
+  }
+  return null;
 }
 
 // The BBC's stations and programmes are too many to list: "BBC Newcastle", "BBC Radio Lancashire".
@@ -254,6 +268,8 @@ const _DESCRIBED = /\b(?:newspaper|paper|daily|radio station|radio|station|magaz
 const _OUTLET_NAME = /\p{Lu}[\p{L}\p{N}'&-]{0,30}(?:\s(?:(?:de|del|di|du|la|le|el|of|the)\s)?\p{Lu}[\p{L}\p{N}'&-]{0,30}){0,3}/uy;
 const _OWN_CHANNEL = /\b\p{Lu}[\p{L}]{1,30}(?: \p{Lu}[\p{L}]{1,30}){0,2}'s (?:official )?(?:website|web site|site|magazine|TV channel|television channel|TV station|radio station)\b/gu;
 
+const _OWN_CHANNEL_HINT = /'s (?:official )?(?:website|web site|site|magazine|TV channel|television channel|TV station|radio station)\b/;
+
 const _isUpper = (c: string) => c !== c.toLowerCase();
 
 function _describedOutlets(doc: Doc): _Mention[] {
@@ -269,6 +285,8 @@ function _describedOutlets(doc: Doc): _Mention[] {
     if (name.split(/\s+/).some((w) => _NOT_NAME.test(w))) continue;
     out.push({ start: n.index, end: n.index + name.length, name, kind: 'outlet' });
   }
+  // Every match holds "'s website" or the like: most texts have none, and a plain scan says so.
+  if (!_OWN_CHANNEL_HINT.test(text)) return out;
   _OWN_CHANNEL.lastIndex = 0;
   for (let m = _OWN_CHANNEL.exec(text); m; m = _OWN_CHANNEL.exec(text)) {
     out.push({ start: m.index, end: m.index + m[0].length, name: m[0], kind: 'outlet' });

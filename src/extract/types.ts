@@ -2,6 +2,7 @@
 // (entities decoded, line endings and spaces normalised); `Doc.toOriginal` maps them back.
 import type { Currency, FeeKind, Money, Role, Status } from '../schema.js';
 import type { Sentence, Span } from '../segment/index.js';
+import type { TokenStream } from '../tokens/index.js';
 
 // Made by the segmenter, the step below; re-exported for the recognisers and relations.
 export type { Sentence, Span };
@@ -14,10 +15,14 @@ export interface Doc {
   text: string;
   paragraphs: Span[];
   sentences: Sentence[];
+  /** The words of `text`, tokenised once. */
+  readonly tokens: TokenStream;
   /** Maps an offset in `view`/`text` to an offset in the original text. */
   toOriginal(offset: number): number;
   /** The line of the file (from 1) that an offset in the original text falls on. */
   lineOf(original: number): number;
+  /** A sentence as shown to people (`showSpan`), made once however many facts it is the evidence of. */
+  shownSentence(s: Sentence): string;
   /** The sentence containing an offset (the last one before it when it falls between sentences). */
   sentenceAt(offset: number): Sentence;
 }

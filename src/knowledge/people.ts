@@ -3,6 +3,7 @@
 // derived from it by scripts/build-lexicon.mjs: looking words up needs none of compromise's parser).
 import type { Role } from '../schema.js';
 import { loadData } from './_load.js';
+import { Prefixes } from './_phrases.js';
 import { foldLetters } from './fold.js';
 
 interface PeopleWords {
@@ -31,12 +32,12 @@ export interface PeopleKnowledge {
   possessiveManager: Set<string>;
   possessivePlayer: Set<string>;
   /** What follows a player's name: each player verb as " scored", " has scored" and " had scored". */
-  playerVerbLeads: string[];
+  playerVerbLeads: Prefixes;
   /** What precedes a player's name as the object of a transfer: "signing of", "bid for". */
   playerObjects: Set<string>;
   /** What precedes a manager's name ("have sacked"), and what follows it (" was sacked"). */
   managerBefore: Set<string>;
-  managerAfterLeads: string[];
+  managerAfterLeads: Prefixes;
   nonPerson: Set<string>;
   honorifics: Set<string>;
   suffixes: Set<string>;
@@ -69,10 +70,10 @@ export function peopleKnowledge(): PeopleKnowledge {
     maxPhraseWords: Math.max(...phrases.map((p) => p.split(' ').length)),
     possessiveManager: new Set(data.possessiveRole.manager ?? []),
     possessivePlayer: new Set(data.possessiveRole.player ?? []),
-    playerVerbLeads: data.playerVerbs.flatMap((v) => [' ' + v, ' has ' + v, ' had ' + v]),
+    playerVerbLeads: new Prefixes(data.playerVerbs.flatMap((v) => [' ' + v, ' has ' + v, ' had ' + v])),
     playerObjects: new Set(data.playerObjects),
     managerBefore: new Set(data.managerBefore),
-    managerAfterLeads: data.managerAfter.map((v) => ' ' + v),
+    managerAfterLeads: new Prefixes(data.managerAfter.map((v) => ' ' + v)),
     nonPerson: new Set(data.nonPerson),
     honorifics: new Set(data.honorifics),
     suffixes: new Set(data.suffixes),
@@ -82,9 +83,14 @@ export function peopleKnowledge(): PeopleKnowledge {
   return _knowledge;
 }
 
+const _PLAIN = /^[a-z0-9-]+(?: [a-z0-9-]+)*$/;
+
 /** Lower case, no diacritics, no punctuation: the form names are compared in. */
 export function foldName(s: string): string {
-  return foldLetters(s)
+  const folded = foldLetters(s);
+  // Most names are plain words already: nothing for the replacements below to change.
+  if (_PLAIN.test(folded)) return folded;
+  return folded
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}\s-]/gu, '')
     .replace(/\s+/g, ' ')

@@ -2,10 +2,11 @@
 // (pairs.ts): the stage words as read in context, and around a club "to"/"join" before it,
 // "from"/"leave", "X's bid", "X midfielder".
 import { peopleKnowledge } from '../knowledge/people.js';
-import type { PhraseHit } from '../knowledge/_phrases.js';
+import type { PhraseHit, PhraseIndex } from '../knowledge/_phrases.js';
 import type { StageKnowledge } from '../knowledge/stages.js';
 import type { Status } from '../schema.js';
 import type { ClubMention, Doc, Span } from '../extract/types.js';
+import { phrasesIn } from '../tokens/index.js';
 
 /** A club written as the attribute of a person other than the player at `playerAt`: "Barcelona's Ronaldinho". */
 export function ownsSomeoneElse(doc: Doc, c: ClubMention, playerAt: number): boolean {
@@ -24,22 +25,31 @@ export function isAttribute(doc: Doc, c: ClubMention): boolean {
   return next === 'man' || k.playerWords.has(next) || k.roleWords.has(next);
 }
 
+/** The words before a club: `text` is doc.text from `start` on. */
+export interface Lead {
+  text: string;
+  start: number;
+}
+
 /** The words just before a club, within its sentence, with a trailing "the" dropped. */
-export function leadOf(doc: Doc, sentenceStart: number, c: Span): string {
+export function leadOf(doc: Doc, sentenceStart: number, c: Span): Lead {
   // "to French side Lyon", "from Serie A giants Juventus": the marker stands before the description.
-  return doc.text
-    .slice(Math.max(sentenceStart, c.start - 60), c.start)
+  const start = Math.max(sentenceStart, c.start - 60);
+  // Both cuts take words off the end only: the lead stays doc.text from `start`.
+  const text = doc.text
+    .slice(start, c.start)
     .replace(_DESCRIBED, '')
     .replace(/\b(?:the|a|an)\s+$/i, '');
+  return { text, start };
 }
 
 const _DESCRIBED = /\s(?:(?:the|a|an)\s+)?(?:[\p{Lu}\d][\p{L}\d'-]*\s+){0,3}(?:side|club|outfit|giants|champions|team|rivals|neighbours|minnows|strugglers|leaders|holders|opponents)\s+$/u;
 
 /** Does `lead` end with one of the markers ("a move to", "leave")? */
-export function endsWithMarker(markers: StageKnowledge['to'], lead: string): boolean {
-  const hits = markers.find(lead);
+export function endsWithMarker(markers: StageKnowledge['to'], doc: Doc, lead: Lead): boolean {
+  const hits = phrasesIn(markers, doc.tokens, lead.start, lead.start + lead.text.length);
   const last = hits[hits.length - 1];
-  return !!last && /^\s*$/.test(lead.slice(last.end));
+  return !!last && /^\s*$/.test(lead.text.slice(last.end));
 }
 
 /** "Blackburn's bid", "Liverpool's interest": the club owns the wanting. */
@@ -68,10 +78,16 @@ function _verbNext(after: string): boolean {
 
 const _SILENCE_AFTER = /^\s+to\s+(?:comment|be\s+drawn|discuss|speculate|confirm|deny|reveal|elaborate|say|talk|answer|name|go\s+into)\b/i;
 
-/** The stage words of a text as read in context: a bid only thought of is interest, a save denied is none. */
-export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Status>> {
+/**
+ * The stage words of doc.text[start, end) as read in context, offsets relative to `start`: a bid
+ * only thought of is interest, a save denied is none.
+ */
+export function stageCues(k: StageKnowledge, doc: Doc, start: number, end: number): Array<PhraseHit<Status>> {
   const out: Array<PhraseHit<Status>> = [];
-  for (const hit of k.cues.find(text)) {
+  const hits = phrasesIn(k.cues, doc.tokens, start, end);
+  if (!hits.length) return out;
+  const text = doc.text.slice(start, end);
+  for (const hit of hits) {
     const before = text.slice(Math.max(0, hit.start - 40), hit.start);
     if ((hit.value === 'denied' || hit.value === 'rejected') && (_PASSIVE_BEFORE.test(before) || /^\s+by\b/i.test(text.slice(hit.end)))) continue;
     // "Brighton have joined Aston Villa in the race to sign him": a rival joined, not a club.
@@ -88,7 +104,12 @@ export function stageCues(k: StageKnowledge, text: string): Array<PhraseHit<Stat
   return out;
 }
 
-/** Does the text talk about the transfer market: a market word ("move", "fee", "loan") or a sum? */
-export function talksMarket(k: StageKnowledge, text: string): boolean {
-  return /[£€$]\s?\d/.test(text) || k.context.find(text).length > 0;
+/** Does doc.text[start, end) talk about the transfer market: a market word ("move", "fee", "loan") or a sum? */
+export function talksMarket(k: StageKnowledge, doc: Doc, start: number, end: number): boolean {
+  return /[£€$]\s?\d/.test(doc.text.slice(start, end)) || hasPhrase(k.context, doc, start, end);
+}
+
+/** Do the words of doc.text[start, end) hold a phrase of `index`? */
+export function hasPhrase<T>(index: PhraseIndex<T>, doc: Doc, start: number, end: number): boolean {
+  return phrasesIn(index, doc.tokens, start, end).length > 0;
 }

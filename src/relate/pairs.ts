@@ -6,7 +6,7 @@
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, PersonEntity, QuoteFinding, RumourFinding, Sentence } from '../extract/types.js';
 import { stageKnowledge } from '../knowledge/stages.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues, talksMarket } from './_wording.js';
+import { endsWithMarker, hasPhrase, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
 
 export interface PairContext {
@@ -67,7 +67,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   const firstClubs = new Set(within(ctx.clubs, doc.sentences[0]?.start ?? 0, doc.sentences[0]?.end ?? 0).map((c) => c.club));
 
   // Does the sentence talk about the transfer market (a market word or a sum), as the rules read it?
-  const market = doc.sentences.map((s) => talksMarket(k, doc.text.slice(s.start, s.end)));
+  const market = doc.sentences.map((s) => talksMarket(k, doc, s.start, s.end));
   // How much of the article is about the market: a transfer story, or a match report with one aside.
   const share = market.filter(Boolean).length / Math.max(1, market.length);
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
@@ -76,7 +76,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   // A story's every sentence may tell the move.
   // A few sentences' excerpt is all lede, so its every sentence may tell the move too, when it talks
   // of the market at all: a short injury note or match preview does not.
-  const story = share >= _STORY || (isExcerpt(doc) && (share > 0 || doc.sentences.some((x) => stageCues(k, doc.text.slice(x.start, x.end)).length > 0)));
+  const story = share >= _STORY || (isExcerpt(doc) && (share > 0 || doc.sentences.some((x) => stageCues(k, doc, x.start, x.end).length > 0)));
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
   const sides = new Map<number, string[]>();
@@ -85,13 +85,13 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (f) return f;
     f = [];
     const lead = leadOf(doc, s.start, c);
-    if (endsWithMarker(k.to, lead)) f.push('lead:to');
-    if (endsWithMarker(k.from, lead)) f.push('lead:from');
-    if (endsWithMarker(k.bidder, lead)) f.push('lead:bidder');
-    if (endsWithMarker(k.partner, lead)) f.push('lead:partner');
-    if (/\bby\s*$/i.test(lead)) f.push('lead:by');
+    if (endsWithMarker(k.to, doc, lead)) f.push('lead:to');
+    if (endsWithMarker(k.from, doc, lead)) f.push('lead:from');
+    if (endsWithMarker(k.bidder, doc, lead)) f.push('lead:bidder');
+    if (endsWithMarker(k.partner, doc, lead)) f.push('lead:partner');
+    if (/\bby\s*$/i.test(lead.text)) f.push('lead:by');
     // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
-    if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead)) f.push('lead:former');
+    if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead.text)) f.push('lead:former');
     if (possessiveBid(doc, k, c)) f.push('possBid');
     sides.set(c.start, f);
     return f;
@@ -102,10 +102,10 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (!clubs.length) continue;
     const players = ctx.refs.playersIn(s.start, s.end, ctx.clubs, inQuote);
     if (!players.length) continue;
-    const text = doc.text.slice(s.start, s.end);
     // A new contract at his own club, a takeover, an award: no move, as the rules read it.
-    if (k.notTransfer.find(text).length > 0) continue;
-    const cues = stageCues(k, text).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
+    if (hasPhrase(k.notTransfer, doc, s.start, s.end)) continue;
+    const text = doc.text.slice(s.start, s.end);
+    const cues = stageCues(k, doc, s.start, s.end).map((c) => ({ at: s.start + c.start, status: c.value, phrase: c.phrase }));
     // No word of the market and no stage word, in an article that is not all transfer story: a
     // player and a club met on the pitch or in the treatment room (the model reads how a move is
     // told, not whether one is told at all).

@@ -11,7 +11,8 @@ import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFi
 import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
-import { endsWithMarker, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
+import { phrasesIn } from '../tokens/index.js';
+import { endsWithMarker, hasPhrase, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
 import { candidatePairs, isExcerpt, type Pair } from './pairs.js';
 
@@ -75,7 +76,7 @@ function _laterDenials(doc: Doc, ctx: RumourContext, rumours: RumourFinding[]): 
   // "Right now I'm very comfortable at Liverpool": a hedge leaves the door open, no denial.
   const denials = doc.sentences.filter((s) => {
     const text = doc.text.slice(s.start, s.end);
-    return !_HEDGE.test(text) && !_ANOTHER_BID.test(text) && _cues(k, text).some((h) => h.value === 'denied');
+    return !_HEDGE.test(text) && !_ANOTHER_BID.test(text) && _cues(k, doc, s.start, s.end).some((h) => h.value === 'denied');
   });
   if (!denials.length) return;
   for (const r of rumours) {
@@ -125,7 +126,7 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
   const stageOf = (sentence: Sentence): Status | null => {
     let stage = stages.get(sentence.index);
     if (stage === undefined) {
-      const cues = _cues(k, doc.text.slice(sentence.start, sentence.end)).map((c) => c.value);
+      const cues = _cues(k, doc, sentence.start, sentence.end).map((c) => c.value);
       stage = cues.length ? _decisive(cues, k.rank) : null;
       stages.set(sentence.index, stage);
     }
@@ -185,8 +186,7 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
       [s, status] = [other, stage];
       break;
     }
-    const text = doc.text.slice(s.start, s.end);
-    out.set(id, { start: s.start, end: s.end, player, from: null, to, status, window: _window(k, text), fee: _fee(ctx, s, player, status), source: _source(doc, ctx.sources, s) });
+    out.set(id, { start: s.start, end: s.end, player, from: null, to, status, window: _window(k, doc, s), fee: _fee(ctx, s, player, status), source: _source(doc, ctx.sources, s) });
   }
   // The seller chosen above; else the rules'; else the model's best guess; else the article's main
   // club or the only other club named.
@@ -226,7 +226,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
     const just = before;
     before = clause;
     const text = doc.text.slice(clause.start, clause.end);
-    const cues = _cues(k, text).filter((c) => !inQuote(clause.start + c.start));
+    const cues = _cues(k, doc, clause.start, clause.end).filter((c) => !inQuote(clause.start + c.start));
     const clubs = within(ctx.clubs, clause.start, clause.end).filter((c) => !inQuote(c.start));
     if (!cues.length || !_marketTalk(doc, k, clause.sentence)) continue;
     const status = _decisive(cues.map((c) => c.value), k.rank);
@@ -252,7 +252,7 @@ function _ruleRumours(doc: Doc, ctx: RumourContext): { rumours: RumourFinding[];
       }
       for (const to of tos) {
         const from = known ?? _mainClub(ctx.clubs, to);
-        _record(byKey, { start: clause.sentence.start, end: clause.sentence.end, player: p.ent.name, from, to, status, window: _window(k, text), fee: _fee(ctx, clause.sentence, p.ent.name, status), source: _source(doc, ctx.sources, clause.sentence) });
+        _record(byKey, { start: clause.sentence.start, end: clause.sentence.end, player: p.ent.name, from, to, status, window: _window(k, doc, clause), fee: _fee(ctx, clause.sentence, p.ent.name, status), source: _source(doc, ctx.sources, clause.sentence) });
       }
       if (roles.from && !home.has(p.ent)) home.set(p.ent, roles.from);
       if (status === 'completed' && tos.length === 1 && tos[0]) home.set(p.ent, tos[0]);
@@ -328,8 +328,7 @@ function _listOf<T>(x: T | null): T[] {
 
 /** Does the sentence talk about the transfer market, and not about a contract, a takeover or an award? */
 function _marketTalk(doc: Doc, k: StageKnowledge, s: Sentence): boolean {
-  const text = doc.text.slice(s.start, s.end);
-  return !k.notTransfer.find(text).length && talksMarket(k, text);
+  return !hasPhrase(k.notTransfer, doc, s.start, s.end) && talksMarket(k, doc, s.start, s.end);
 }
 
 
@@ -343,7 +342,9 @@ function* _clauses(doc: Doc): Generator<_Clause> {
     let start = 0;
     // "While Liverpool are hoping ..., Real Madrid have decided ...": the opening clause ends at its comma.
     const opening = _OPENING.exec(text);
-    const breaks = [...text.matchAll(_CLAUSE)].map((m) => m.index);
+    const breaks: number[] = [];
+    _CLAUSE.lastIndex = 0;
+    for (let m = _CLAUSE.exec(text); m !== null; m = _CLAUSE.exec(text)) breaks.push(m.index);
     if (opening) breaks.push(opening[0].length - 1);
     for (const at of breaks.sort((a, b) => a - b)) {
       const m = { index: at };
@@ -387,7 +388,7 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     if (ownsSomeoneElse(doc, c, p.at)) continue;
     const lead = leadOf(doc, clause.sentence.start, c);
     // "is being closely followed by Real Madrid": the agent wants him; "rejected by Forest": it sells.
-    const byAgent = /\bby\s*$/i.test(lead) && c.start > cueAt;
+    const byAgent = /\bby\s*$/i.test(lead.text) && c.start > cueAt;
     // "a bid for Sancho turned down by Dortmund": whoever turns the bid down sells, whatever the
     // sentence's stage; "Chelsea target Lukaku": the club before "target" wants him.
     const after = doc.text.slice(c.end, c.end + 30);
@@ -396,13 +397,13 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
       from ??= c.club;
       continue;
     }
-    if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead))) from ??= c.club;
+    if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead.text))) from ??= c.club;
     // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
-    else if (_HIS_MOVE_FROM.test(lead) || _EXIT_AFTER.test(after)) from ??= c.club;
+    else if (_HIS_MOVE_FROM.test(lead.text) || _EXIT_AFTER.test(after)) from ??= c.club;
     else if (_TARGET_AFTER.test(after)) to.push(c.club);
-    else if (endsWithMarker(k.partner, lead)) partners.push(c.club);
-    else if (byAgent || endsWithMarker(k.bidder, lead) || endsWithMarker(k.to, lead) || possessiveBid(doc, k, c)) to.push(c.club);
-    else if (endsWithMarker(k.from, lead)) from ??= c.club;
+    else if (endsWithMarker(k.partner, doc, lead)) partners.push(c.club);
+    else if (byAgent || endsWithMarker(k.bidder, doc, lead) || endsWithMarker(k.to, doc, lead) || possessiveBid(doc, k, c)) to.push(c.club);
+    else if (endsWithMarker(k.from, doc, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
     else if (c.start < cueAt) subjects.push(c.club);
     else objects.push(c.club);
@@ -436,8 +437,8 @@ function _unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-function _window(k: StageKnowledge, text: string): string | null {
-  return k.windows.find(text)[0]?.value ?? null;
+function _window(k: StageKnowledge, doc: Doc, s: Span): string | null {
+  return phrasesIn(k.windows, doc.tokens, s.start, s.end)[0]?.value ?? null;
 }
 
 /**

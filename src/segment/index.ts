@@ -36,7 +36,7 @@ export function segment(text: string): Segments {
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
     for (const long of _sentences(text, p)) {
-      for (const s of _capped(text, long)) sentences.push({ ...s, index: sentences.length, paragraph: pi });
+      for (const s of _capped(text, long)) sentences.push({ start: s.start, end: s.end, index: sentences.length, paragraph: pi });
     }
   });
   return { paragraphs, sentences };

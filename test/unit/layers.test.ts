@@ -17,6 +17,7 @@ const LAYERS: string[][] = [
   ['knowledge'],
   ['read'],
   ['segment'],
+  ['tokens'],
   ['extract'],
   ['relate'],
   ['weigh'],
