@@ -57,11 +57,12 @@ const _COMMON = new Set([
 ]);
 const _PLACE = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Month', 'WeekDay', 'Demonym', 'Holiday', 'Date', 'Actor']);
 const _ADJECTIVE = new Set(['Adjective', 'Comparative', 'Superlative']);
-// Words the lexicon calls adjectives that link a club to a man rather than describe him: "Blues
-// slam Blackburn over Savage".
+// The last word of a competition's name: "Chinese Super League" names no one.
 const _COMPETITION = new Set(['league', 'cup', 'trophy', 'championship', 'premiership', 'shield', 'super']);
 // Player words that may follow a name as its object, not as a position: "Rodri deal", "Kane goal".
 const _OBJECT_NOUNS = new Set(['agent', 'representative', 'representatives', 'contract', 'deal', 'goal', 'goals', 'debut', 'transfer', 'signature', 'services', 'release', 'wages', 'camp', 'move', 'future', 'fee']);
+// Words the lexicon calls adjectives that link a club to a man rather than describe him: "Blues
+// slam Blackburn over Savage".
 const _LINKING = new Set(['over', 'about', 'after', 'against', 'out', 'off', 'up', 'down', 'past', 'near']);
 const _PERSONISH = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
 const _CREDIT = /\((?:image|photo|picture|pic)s?(?: credit)?s?:[^)\n]{0,200}\)|\b(?:getty|pa|afp|reuters|ap) images\b/gi;
@@ -290,7 +291,7 @@ function _refine(part: _Tok[], k: PeopleKnowledge, seen: _Seen, surnames: Set<st
     if (/'(?:d|ve|ll|re|m|t)$/i.test(first.word) || tag === 'Pronoun') return null; // I'd, We've
     if (tag && _COMMON.has(tag) && !surnames.has(foldName(w))) return null;
     // "Spanish midfielder Rodri", "Brazilian forward": a word before a position describes, it names nobody.
-    if (tag === 'Demonym' || /^\s+(?:[\p{L}-]+)/u.exec(text.slice(last.end, last.end + 24))?.[0].trim().toLowerCase().split(/\s/).some((x) => k.playerWords.has(x) && !_OBJECT_NOUNS.has(x))) return null;
+    if (tag === 'Demonym' || _beforePosition(text, last.end, k)) return null;
   } else {
     const phraseTag = k.lexTag(words.join(' '));
     if (phraseTag && _PLACE.has(phraseTag)) return null;
@@ -324,6 +325,12 @@ function _seenWords(toks: _Tok[]): _Seen {
       return lowerWords.has(word);
     },
   };
+}
+
+/** Does a position word ("midfielder", not "deal" or "goal") follow at `at`? */
+function _beforePosition(text: string, at: number, k: PeopleKnowledge): boolean {
+  const next = /^\s+([\p{L}-]+)/u.exec(text.slice(at, at + 24))?.[1]?.toLowerCase();
+  return next !== undefined && k.playerWords.has(next) && !_OBJECT_NOUNS.has(next);
 }
 
 function _trailingJunk(word: string, k: PeopleKnowledge): boolean {

@@ -32,13 +32,13 @@ export interface Pair {
  */
 const _ASIDE_SHARE = 0.2;
 const _FEW_SENTENCES = 5;
+/** From this share on, the article is a transfer story: every sentence of it may tell the move. */
+const _STORY = 0.5;
 
 /** An excerpt of a few sentences is all lede: too short to be about anything but its story. */
 export function isExcerpt(doc: Doc): boolean {
   return doc.sentences.length < _FEW_SENTENCES;
 }
-/** From this share on, the article is a transfer story: every sentence of it may tell the move. */
-const _STORY = 0.5;
 
 const _WORD = /[\p{L}\p{N}£€$]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()"“”–—-]/gu;
 // Where a sentence turns to another subject (as the rules cut clauses).
@@ -73,9 +73,8 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
   // Then the rules alone read it, and no pair is worth scoring. A text of a few sentences is too
   // short to be about something else: "Pedro has agreed to join Roma." is all story.
   if (share < _ASIDE_SHARE && !isExcerpt(doc)) return [];
-  // A story's every sentence may tell the move.
-  // A few sentences' excerpt is all lede, so its every sentence may tell the move too, when it talks
-  // of the market at all: a short injury note or match preview does not.
+  // A story's every sentence may tell the move; so may an excerpt's, all lede, when it talks of the
+  // market somewhere: a short injury note or match preview does not.
   const story = share >= _STORY || (isExcerpt(doc) && (share > 0 || doc.sentences.some((x) => stageCues(k, doc, x.start, x.end).length > 0)));
   cast.push(`docMarket:${share < _ASIDE_SHARE ? 'low' : share < 0.4 ? 'some' : share < 0.6 ? 'half' : 'most'}`);
   // What the words before a club say of it: the same whoever the player is, so read once a mention.
