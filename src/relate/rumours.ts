@@ -364,6 +364,7 @@ function _lastNamed(players: PlayerAt[], end: number): PlayerAt[] {
   return last && !last.pointed && end - last.at <= 40 ? [{ ...last, at: end }] : [];
 }
 
+const _OWNS_OTHER = /^'s?\s+(?:[a-z]+\s+)?(?:plans|future|side|squad|team|fans|board|ambitions|history|academy|stadium|ground|manager|boss|chairman|owner|owners|hierarchy|players|title|season|form|defence|attack|midfield)\b/;
 const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
 const _HIS_MOVE_FROM = /\b(?:his|her)\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?(?:move|switch|transfer|departure|exit)\s+from\s*$/iu;
 const _EXIT_AFTER = /^(?:'s?)?\s+(?:exit|departure)\b/i;
@@ -397,6 +398,11 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
       from ??= c.club;
       continue;
     }
+    // "central to Liverpool's plans": the marker is the noun's; the club only owns it.
+    if (_OWNS_OTHER.test(after) && !possessiveBid(doc, k, c) && !isAttribute(doc, c)) {
+      (c.start < cueAt ? subjects : objects).push(c.club);
+      continue;
+    }
     if (byAgent && (status === 'rejected' || status === 'denied' || _REFUSED_BY.test(lead.text))) from ??= c.club;
     // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
     else if (_HIS_MOVE_FROM.test(lead.text) || _EXIT_AFTER.test(after)) from ??= c.club;
@@ -420,6 +426,8 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     from ??= subjects.find((c) => !to.includes(c)) ?? null;
     return { from, to: _unique(to) };
   }
+  // "Liverpool insist all offers will be refused": the club that turns offers down sells.
+  if (subjects.length && status === 'rejected' && !objects.length) return { from: from ?? (subjects[subjects.length - 1] as string), to: [] };
   if (subjects.length) return { from, to: [subjects[subjects.length - 1] as string] };
   return { from, to: objects.slice(0, 1) };
 }

@@ -51,6 +51,11 @@ describe('who sells and who buys', () => {
     expect(rumours('Striker Nicolas Anelka is in talks over a Manchester City exit, with Fenerbahce keen.')).toEqual(['Nicolas Anelka: Manchester City -> Fenerbahce (interest)']);
   });
 
+  it('makes the club that turns offers down the seller, and a club that only owns a noun neither', () => {
+    expect(rumours("Birmingham have rejected Blackburn's £2m bid for midfielder Robbie Savage.")).toEqual(['Robbie Savage: Birmingham City -> Blackburn Rovers (rejected)']);
+    expect(rumours("Captain Steven Gerrard is central to Liverpool's plans and Parry's insistence that all offers will be refused is a firm statement of intent.")).toEqual([]);
+  });
+
   it('gives a relative clause to the man just before it', () => {
     expect(rumours('Dragan Mladenovic will replace former Rangers midfielder Mikel Arteta, who has been loaned to Everton.')).toEqual([
       'Mikel Arteta: Rangers -> Everton (completed)',
