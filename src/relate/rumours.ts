@@ -383,6 +383,7 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   const subjects: string[] = [];
   const objects: string[] = [];
   const partners: string[] = [];
+  let hisTalks = false;
   for (const c of clubs) {
     if (attr && c.start === attr.start) continue;
     // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
@@ -407,7 +408,11 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     // "his move from Middlesbrough", "eyes Man City exit": the club he leaves, not one that bids.
     else if (_HIS_MOVE_FROM.test(lead.text) || _EXIT_AFTER.test(after)) from ??= c.club;
     else if (_TARGET_AFTER.test(after)) to.push(c.club);
-    else if (endsWithMarker(k.partner, doc, lead)) partners.push(c.club);
+    else if (endsWithMarker(k.partner, doc, lead)) {
+      partners.push(c.club);
+      // "Pogba is in talks with Juventus": his own talks, told just before the club.
+      hisTalks ||= !p.pointed && p.at < c.start && c.start - p.at <= 50 && !/\b(?:club|clubs|they|side)\b/i.test(doc.text.slice(p.at, c.start));
+    }
     else if (byAgent || endsWithMarker(k.bidder, doc, lead) || endsWithMarker(k.to, doc, lead) || possessiveBid(doc, k, c)) to.push(c.club);
     else if (endsWithMarker(k.from, doc, lead)) from ??= c.club;
     else if (_coordinated(doc, c, to, clubs)) to.push(c.club);
@@ -416,9 +421,11 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
   }
   // "Aston Villa have made an offer to Porto for Morais": the club a buyer deals with sells; "Pogba
   // is in talks with Juventus": with no other club, the one he talks to wants him.
+  // ("as the club near an agreement with Monaco for the midfielder": no club named as buyer, but
+  // the player is not the one talking either, so Monaco still sells.)
   if (partners.length) {
     const buyers = [...to, ...subjects].filter((c) => !partners.includes(c));
-    if (buyers.length) from ??= partners[0] ?? null;
+    if (buyers.length || !hisTalks) from ??= partners[0] ?? null;
     else to.push(...partners);
   }
   if (to.length) {

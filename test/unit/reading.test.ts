@@ -32,6 +32,10 @@ describe('who sells and who buys', () => {
     expect(rumours('West Ham are in talks with Celta Vigo over forward Maxi Gomez.')).toEqual(['Maxi Gomez: Celta Vigo -> West Ham United (talks)']);
     expect(rumours('Leeds United have agreed a deal with Valencia to sign forward Rodrigo Moreno.')).toEqual(['Rodrigo Moreno: Valencia -> Leeds United (agreed)']);
     expect(rumours('Paul Pogba is in talks with Juventus over a return.')).toEqual(['Paul Pogba: ? -> Juventus (talks)']);
+    expect(rumours('Youri Tielemans will undergo a medical at Leicester on Saturday as the club near an agreement with Monaco for the midfielder.')).toEqual([
+      'Youri Tielemans: Monaco -> Leicester City (agreed)',
+    ]);
+    expect(rumours('Valencia are playing hardball with Manchester City over a fee for winger Ferran Torres.')).not.toContain('Ferran Torres: Manchester City -> Valencia (interest)');
   });
 
   it('reads the marker before a club described ("to French side Lyon")', () => {
