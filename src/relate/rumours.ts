@@ -164,13 +164,15 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     seller.set(ent, from);
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= toAt) moves.set(key(ent.name, club), sc);
   }
-  const judged = new Set([...byPlayer].flatMap(([ent, clubs]) => [...clubs.keys()].map((c) => key(ent.name, c))));
+  const readOf = new Map([...byPlayer].flatMap(([ent, clubs]) => [...clubs].map(([c, sc]) => [key(ent.name, c), sc] as const)));
   const out = new Map<string, RumourFinding>();
-  // A rule's rumour stands unless the model read its pair and found no move there; a completed
-  // move, a denial or a rejection the rules read from fixed wording stands whatever the model says.
+  // A rule's rumour stands unless the model read its pair as no move there (P(to) under `own`) or
+  // as him leaving that club; a completed move, a denial or a rejection the rules read from fixed
+  // wording stands whatever the model says.
   for (const r of rules) {
     const id = key(r.player, r.to);
-    if (!judged.has(id) || moves.has(id) || _EXACT.has(r.status)) out.set(id, { ...r });
+    const read = readOf.get(id);
+    if (!read || moves.has(id) || _EXACT.has(r.status) || (read.to >= t.own && read.from < t.from)) out.set(id, { ...r });
   }
   for (const [id, sc] of moves) {
     if (out.has(id)) continue;
