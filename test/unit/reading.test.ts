@@ -60,6 +60,13 @@ describe('who sells and who buys', () => {
     expect(rumours("Captain Steven Gerrard is central to Liverpool's plans and Parry's insistence that all offers will be refused is a firm statement of intent.")).toEqual([]);
   });
 
+  it("makes the club of the man who wants him the buyer ('Inter Milan boss Antonio Conte wants a reunion')", () => {
+    expect(rumours('Inter Milan boss Antonio Conte wants a reunion with his former Juventus player Arturo Vidal in January.')).toEqual([
+      'Arturo Vidal: Juventus -> Inter Milan (interest)',
+    ]);
+    expect(rumours('Borussia Dortmund are looking into the possibility of signing Emre Can from Juventus in January.')).toEqual(['Emre Can: Juventus -> Borussia Dortmund (interest)']);
+  });
+
   it('gives a relative clause to the man just before it', () => {
     expect(rumours('Dragan Mladenovic will replace former Rangers midfielder Mikel Arteta, who has been loaned to Everton.')).toEqual([
       'Mikel Arteta: Rangers -> Everton (completed)',
