@@ -90,7 +90,7 @@ export function candidatePairs(doc: Doc, ctx: PairContext): Pair[] {
     if (endsWithMarker(k.partner, doc, lead)) f.push('lead:partner');
     if (/\bby\s*$/i.test(lead.text)) f.push('lead:by');
     // "former club Napoli", "the ex-Chelsea man": where he was, not where he is.
-    if (/\b(?:former|ex|old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead.text)) f.push('lead:former');
+    if (/\b(?:former|ex|(?<!-year-)old|boyhood|previous)(?:\s+club)?[\s-]*$/i.test(lead.text)) f.push('lead:former');
     if (possessiveBid(doc, k, c)) f.push('possBid');
     sides.set(c.start, f);
     return f;

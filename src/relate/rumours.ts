@@ -111,6 +111,8 @@ interface _Scores {
   from: number;
   /** Over its sentences, how much more the pair reads "leaves there" than "goes there". */
   net: number;
+  /** Every mention of the club beside him calls it his former one ("the former Brighton star"). */
+  former: boolean;
   /** The pair, in the sentence where it reads most as a move. */
   best: Pair;
   /** The sentences that put the two together, in text order. */
@@ -137,12 +139,13 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     const [, pTo, pFrom] = scorePair(model, pair.features);
     const clubs = byPlayer.get(pair.ent) ?? new Map<string, _Scores>();
     byPlayer.set(pair.ent, clubs);
-    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, net: 0, best: pair, sentences: [] };
+    const sc = clubs.get(pair.club.club) ?? { to: -1, from: -1, net: 0, former: true, best: pair, sentences: [] };
     clubs.set(pair.club.club, sc);
     if (sc.sentences.at(-1) !== pair.sentence) sc.sentences.push(pair.sentence);
     if (pTo > sc.to) [sc.to, sc.best] = [pTo, pair];
     sc.from = Math.max(sc.from, pFrom);
     sc.net += pFrom - pTo;
+    sc.former &&= pair.features.includes('lead:former');
   }
   // One seller per player; every other club the model links him with, in either direction, is one
   // that wants him.
@@ -160,7 +163,7 @@ function _decide(doc: Doc, ctx: RumourContext, model: RelationModel, rules: Rumo
     // Over all its sentences, not its one best: a headline's "Blues slam Blackburn over Savage" does
     // not make Blackburn the club he leaves when the body has Blackburn bidding for him.
     let most = 0;
-    if (from === null) for (const [club, sc] of clubs) if (sc.from >= t.from && sc.net > most) [from, most] = [club, sc.net];
+    if (from === null) for (const [club, sc] of clubs) if (sc.from >= t.from && sc.net > most && !sc.former) [from, most] = [club, sc.net];
     from ??= ruleFrom.get(ent.name) ?? null;
     seller.set(ent, from);
     for (const [club, sc] of clubs) if (club !== from && sc.to >= t.own && sc.to + t.link * sc.from >= toAt) moves.set(key(ent.name, club), sc);
@@ -286,7 +289,7 @@ function _record(byKey: Map<string, RumourFinding>, r: RumourFinding): void {
 function _guessSeller(clubs: Map<string, _Scores> | undefined, to: string): string | null {
   let best: string | null = null;
   let top = _GUESS;
-  for (const [club, sc] of clubs ?? []) if (club !== to && sc.from >= top) [best, top] = [club, sc.from];
+  for (const [club, sc] of clubs ?? []) if (club !== to && sc.from >= top && !sc.former) [best, top] = [club, sc.from];
   return best;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/analyse.js';
 import { runRoles } from '../../src/aggregate/roles.js';
 import { docFromText } from '../../src/extract/doc.js';
+import { modelFromJson } from '../../src/knowledge/relation-model.js';
 import { isExcerpt } from '../../src/relate/pairs.js';
 
 type Opts = Parameters<typeof extractFacts>[1];
@@ -167,5 +168,22 @@ describe('when a short text tells a move', () => {
   it('finds no move in a short injury note', () => {
     const text = 'Chelsea are without defender Kwame Mensah, who is suspended for the trip to Fulham. Mensah limped off in the win over Brentford.';
     expect(rumours(text, {})).toEqual([]);
+  });
+});
+
+describe('the seller the model reads', () => {
+  it('is never a club only ever called his former one ("the former Brighton star")', () => {
+    // A model that reads any club after "former" as the one he leaves, and every other pair as a move.
+    const model = modelFromJson({
+      schema: 'rumours-relation-model/1',
+      classes: ['none', 'to', 'from'],
+      bias: [0, 0, 0],
+      weights: { 'lead:former': [0, 0, 4] },
+      thresholds: { to: 0.3, toArticle: 0.3, from: 0.5, link: 0.5, own: 0.2 },
+    });
+    const text = 'Real Madrid want to sign Alexis Mac Allister, the former Brighton star, this summer. Liverpool are braced for bids.';
+    const r = facts(text, { model }).rumours;
+    expect(r.map((x) => x.to)).toEqual(['Real Madrid']);
+    expect(r[0]?.from).not.toBe('Brighton & Hove Albion');
   });
 });
