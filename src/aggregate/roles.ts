@@ -27,7 +27,7 @@ export function runRoles(articles: Iterable<Pick<Article, 'people'>>): Map<strin
   return out;
 }
 
-/** The articles that name, as a player, someone the run knows in another role: they are worth reading again. */
+/** Does the article name, as a player, someone the run knows in another role? Then it is worth reading again. */
 export function playersWithRoles(article: Pick<Article, 'players'>, roles: ReadonlyMap<string, Role>): boolean {
   return article.players.some((p) => roles.has(foldName(p.name)));
 }

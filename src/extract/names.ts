@@ -105,7 +105,7 @@ export function findPeople(doc: Doc, ctx: NameContext): PersonEntity[] {
     const isJournalist = [...journalists].some((j) => j === folded || j.endsWith(' ' + folded) || folded.endsWith(' ' + j));
     let role: Role | null = isJournalist ? 'journalist' : _decideRole(e.votes);
     // "speak to Kevin Keegan": nothing here says what he is; elsewhere in the run he is the manager.
-    if (role === null && e.key.length > 1 && !e.votes.has('player')) role = ctx.roles?.get(foldName(e.name)) ?? null;
+    if (role === null && e.key.length > 1 && !e.votes.has('player')) role = ctx.roles?.get(folded) ?? null;
     const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((a) => a !== e.name);
     out.push({ name: e.name, aliases, role, club: e.club, mentions: e.mentions });
   }

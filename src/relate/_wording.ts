@@ -20,9 +20,25 @@ export function ownsSomeoneElse(doc: Doc, c: ClubMention, playerAt: number): boo
 
 /** "The former Brighton man", "Liverpool midfielder": a club used as an attribute of a person. */
 export function isAttribute(doc: Doc, c: ClubMention): boolean {
-  const next = /^(?:'s?)?\s+([\p{L}-]+)/u.exec(doc.text.slice(c.end, c.end + 30))?.[1]?.toLowerCase() ?? '';
+  const [next] = _wordsAfter(doc, c);
   const k = peopleKnowledge();
   return next === 'man' || k.playerWords.has(next) || k.roleWords.has(next);
+}
+
+const _RUNS_CLUB: ReadonlySet<string> = new Set(['manager', 'coach', 'president', 'chairman', 'executive', 'owner']);
+
+/** A club written before the title of a man who runs it: "Inter Milan boss", "PSG sporting director". */
+export function headsClub(doc: Doc, c: ClubMention): boolean {
+  const [one, two] = _wordsAfter(doc, c);
+  const roles = peopleKnowledge().roleWords;
+  const role = roles.get(`${one} ${two}`) ?? roles.get(one);
+  return role !== undefined && _RUNS_CLUB.has(role);
+}
+
+/** The two words after a club (past its "'s"), lower case: what they say the club is to someone. */
+function _wordsAfter(doc: Doc, c: ClubMention): [string, string] {
+  const m = /^(?:'s?)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(doc.text.slice(c.end, c.end + 40));
+  return [m?.[1]?.toLowerCase() ?? '', m?.[2]?.toLowerCase() ?? ''];
 }
 
 /** The words before a club: `text` is doc.text from `start` on. */

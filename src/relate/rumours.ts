@@ -6,14 +6,13 @@
 // ("Brighton's Carlos Baleba", "Liverpool midfielder") mark the seller; otherwise the club that is
 // the clause's subject is the one that wants him.
 import { attributiveClub } from '../extract/names.js';
-import { peopleKnowledge } from '../knowledge/people.js';
 import { insideAny, within } from '../extract/spans.js';
 import type { ClubMention, Doc, FeeFinding, PersonEntity, QuoteFinding, RumourFinding, Sentence, SourceFinding, Span } from '../extract/types.js';
 import { relationModel, scorePair, type RelationModel } from '../knowledge/relation-model.js';
 import { stageKnowledge, type StageKnowledge } from '../knowledge/stages.js';
 import type { Money, Status } from '../schema.js';
 import { phrasesIn } from '../tokens/index.js';
-import { endsWithMarker, hasPhrase, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
+import { endsWithMarker, hasPhrase, headsClub, isAttribute, leadOf, ownsSomeoneElse, possessiveBid, stageCues as _cues, talksMarket } from './_wording.js';
 import type { PlayerAt, References } from './coref.js';
 import { candidatePairs, isExcerpt, type Pair } from './pairs.js';
 
@@ -370,16 +369,6 @@ function _lastNamed(players: PlayerAt[], end: number): PlayerAt[] {
   return last && !last.pointed && end - last.at <= 40 ? [{ ...last, at: end }] : [];
 }
 
-/** A club written before the title of the man who runs it: "Inter Milan boss", "PSG sporting director". */
-function _headsClub(doc: Doc, c: ClubMention): boolean {
-  const words = /^(?:'s?)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(doc.text.slice(c.end, c.end + 40));
-  const roles = peopleKnowledge().roleWords;
-  const one = words?.[1]?.toLowerCase() ?? '';
-  const two = `${one} ${words?.[2]?.toLowerCase() ?? ''}`;
-  const role = roles.get(two) ?? roles.get(one);
-  return role === 'manager' || role === 'coach' || role === 'president' || role === 'chairman' || role === 'executive' || role === 'owner';
-}
-
 const _OWNS_OTHER = /^'s?\s+(?:[a-z]+\s+)?(?:plans|future|side|squad|team|fans|board|ambitions|history|academy|stadium|ground|manager|boss|chairman|owner|owners|hierarchy|players|title|season|form|defence|attack|midfield)\b/;
 const _REFUSED_BY = /\b(?:rejected|turned\s+down|knocked\s+back|snubbed|refused|rebuffed|dismissed|blocked)\s+by\s*$/i;
 const _HIS_MOVE_FROM = /\b(?:his|her)\s+(?:[\p{L}£€$\d.-]+\s+){0,2}?(?:move|switch|transfer|departure|exit)\s+from\s*$/iu;
@@ -405,7 +394,7 @@ function _clubRoles(doc: Doc, k: StageKnowledge, clause: _Clause, clubs: ClubMen
     // "with Barcelona's Ronaldinho": a club written as another player's attribute wants nobody here.
     if (ownsSomeoneElse(doc, c, p.at)) {
       // "Inter Milan boss Antonio Conte wants a reunion with Vidal": the club of the man who wants him.
-      if (c.start < cueAt && _headsClub(doc, c)) subjects.push(c.club);
+      if (c.start < cueAt && headsClub(doc, c)) subjects.push(c.club);
       continue;
     }
     const lead = leadOf(doc, clause.sentence.start, c);
